@@ -1,0 +1,1 @@
+"""Turns domain data into files (QR codes, Word documents, JSON, CSV). Never imports Streamlit."""

@@ -1,0 +1,1 @@
+"""Streamlit pages: thin UI over ``workshop`` and ``exports``."""

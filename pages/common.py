@@ -1,0 +1,236 @@
+"""Shared UI plumbing: the engine, the user's language, the actor, and safe actions.
+
+Session state holds ids and small plain values only, never ORM objects.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from collections.abc import Callable
+from contextlib import contextmanager
+from typing import Any, TypeVar
+from urllib.parse import urlencode, urlsplit
+
+import streamlit as st
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from workshop import accounts, db, participants
+from workshop.access import Actor, FacilitatorActor, ParticipantActor
+from workshop.errors import DomainError
+from workshop.i18n import DEFAULT_LANGUAGE, LANGUAGES, message_for, normalise_language, t
+
+log = logging.getLogger("kehittamo")
+T = TypeVar("T")
+
+
+def engine() -> Engine:
+    return _engine_for(db.database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def _engine_for(url: str) -> Engine:
+    """One engine per server process (and database); the schema is upgraded at first use."""
+    created = db.make_engine(url)
+    db.upgrade(created)
+    return created
+
+
+@contextmanager
+def unit(write: bool = True) -> Any:
+    with db.transaction(engine(), write=write) as session:
+        yield session
+
+
+def lang() -> str:
+    value = st.session_state.get("lang")
+    if value in LANGUAGES:
+        return value
+    chosen = st.query_params.get("lang") or _browser_language()
+    st.session_state["lang"] = normalise_language(chosen)
+    return st.session_state["lang"]
+
+
+def _browser_language() -> str:
+    try:
+        return st.context.locale or DEFAULT_LANGUAGE
+    except Exception:  # noqa: BLE001 - AppTest and old browsers have no locale
+        return DEFAULT_LANGUAGE
+
+
+def tr(key: str, **params: Any) -> str:
+    """The text of a catalogue key in the user's language."""
+    return t(key, lang(), **params)
+
+
+def actor() -> Actor | None:
+    if st.session_state.get("user_id"):
+        return FacilitatorActor(int(st.session_state["user_id"]))
+    if st.session_state.get("participant_id"):
+        return ParticipantActor(int(st.session_state["participant_id"]))
+    return None
+
+
+def facilitator() -> FacilitatorActor:
+    who = actor()
+    if not isinstance(who, FacilitatorActor):
+        st.stop()
+    return who
+
+
+def participant() -> ParticipantActor:
+    who = actor()
+    if not isinstance(who, ParticipantActor):
+        st.stop()
+    return who
+
+
+def attempt(action: Callable[[Session], T], *, write: bool = True) -> T | None:
+    """Run ``action`` in one unit of work; show a clear message instead of a traceback.
+
+    Returns None when it failed; the form keeps what the user typed, so nothing is lost.
+    """
+    try:
+        with unit(write) as session:
+            return action(session)
+    except DomainError as error:
+        st.error(message_for(error, lang()), icon=":material/error:")
+    except (OperationalError, DBAPIError):
+        log.exception("database unavailable")
+        st.error(tr("error.not_saved_try_again"), icon=":material/cloud_off:")
+    return None
+
+
+def read(action: Callable[[Session], T]) -> T | None:
+    return attempt(action, write=False)
+
+
+def form_key(name: str) -> str:
+    """A random idempotency key for one filling of a form, renewed after a successful save."""
+    slot = f"_form_key_{name}"
+    if slot not in st.session_state:
+        st.session_state[slot] = uuid.uuid4().hex
+    return st.session_state[slot]
+
+
+def renew_form_key(name: str) -> None:
+    st.session_state.pop(f"_form_key_{name}", None)
+
+
+def client_id() -> str:
+    """The network address, for throttling password guesses (falls back to the browser)."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # noqa: BLE001
+        address = None
+    return f"ip:{address}" if address else browser_id()
+
+
+def browser_id() -> str:
+    """This browser session, for throttling join-code guesses.
+
+    Not the address: a whole room of participants often shares one public address, and one
+    person's typos must not lock everyone out.
+    """
+    if "_browser_id" not in st.session_state:
+        st.session_state["_browser_id"] = uuid.uuid4().hex
+    return "browser:" + st.session_state["_browser_id"]
+
+
+def role_label(role: str | None) -> str:
+    return tr(f"role.{role}.name") if role else tr("label.facilitator")
+
+
+def public_base_url() -> str:
+    """Where participants reach this server (KEHITTAMO_PUBLIC_URL, else the browser's URL)."""
+    configured = os.environ.get("KEHITTAMO_PUBLIC_URL", "").strip()
+    if configured:
+        return configured.rstrip("/")
+    try:
+        url = st.context.url or ""
+    except Exception:  # noqa: BLE001
+        url = ""
+    parts = urlsplit(url)
+    if parts.scheme and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    return "http://localhost:8501"
+
+
+def join_url(link_token: str) -> str:
+    return f"{public_base_url()}/?{urlencode({'join': link_token})}"
+
+
+def set_page_language(language: str) -> None:
+    """Tell browsers and screen readers the page language (WCAG 3.1.1); static script only."""
+    st.html(
+        f"<script>document.documentElement.lang = {language!r};</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def logout() -> None:
+    for name in ("user_id", "participant_id", "workshop_id", "meeting_id"):
+        st.session_state.pop(name, None)
+    st.query_params.clear()
+
+
+def _remember_language() -> None:
+    """Keep the user's language choice in their own record (facilitator or participant)."""
+    chosen = st.session_state.get("language_choice")
+    if chosen is None:
+        return
+    st.session_state["lang"] = chosen
+    who = actor()
+    if isinstance(who, FacilitatorActor):
+        attempt(lambda s: accounts.set_language(s, who.user_id, chosen))
+    elif isinstance(who, ParticipantActor):
+        attempt(lambda s: participants.update_self(s, who, language=chosen))
+
+
+def language_switch(container: Any) -> None:
+    options = ["fi", "en"]
+    container.segmented_control(
+        tr("label.language"), options, default=lang(), key="language_choice",
+        format_func=lambda code: {"fi": "Suomi", "en": "English"}[code],
+        on_change=_remember_language,
+    )
+
+
+
+
+LIVE_SECONDS_PARTICIPANT = 2.0
+LIVE_SECONDS_FACILITATOR = 1.0
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>:~$=&")
+
+
+def plain(text: str) -> str:
+    """Markdown that shows ``text`` literally: user text is never markup, links or HTML."""
+    escaped = "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIAL else ch for ch in text)
+    return escaped.replace("\n", "  \n")
+
+
+def live_changed(slot: str, meeting_id: int) -> bool:
+    """The cheap change check: has the meeting's revision moved since this screen drew it?"""
+    from workshop import meetings
+
+    current = read(lambda s: meetings.revision(s, meeting_id))
+    if current is None:
+        return False
+    key = f"_rev_{slot}"
+    changed = st.session_state.get(key) != (meeting_id, current)
+    st.session_state[key] = (meeting_id, current)
+    return changed
+
+
+def flash(message: str) -> None:
+    """A confirmation shown once on the next run (survives the rerun that follows a save)."""
+    st.session_state["_flash"] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop("_flash", None)
+    if message:
+        st.success(message, icon=":material/check_circle:")

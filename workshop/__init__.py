@@ -1,0 +1,1 @@
+"""Kehittämö domain: models, services and analysis. Never imports Streamlit."""

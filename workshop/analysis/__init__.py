@@ -1,0 +1,1 @@
+"""Causal-map analysis: pure domain code, free of Streamlit and SQLAlchemy."""
