@@ -49,16 +49,10 @@ def lang() -> str:
     value = st.session_state.get("lang")
     if value in LANGUAGES:
         return value
-    chosen = st.query_params.get("lang") or _browser_language()
-    st.session_state["lang"] = normalise_language(chosen)
+    # Finnish unless asked otherwise (?lang=en or the switch): the browser's locale is not
+    # a request, and a Finnish public service speaks Finnish first.
+    st.session_state["lang"] = normalise_language(st.query_params.get("lang") or DEFAULT_LANGUAGE)
     return st.session_state["lang"]
-
-
-def _browser_language() -> str:
-    try:
-        return st.context.locale or DEFAULT_LANGUAGE
-    except Exception:  # noqa: BLE001 - AppTest and old browsers have no locale
-        return DEFAULT_LANGUAGE
 
 
 def tr(key: str, **params: Any) -> str:

@@ -112,8 +112,9 @@ def test_valid_map_and_error_pickles() -> None:
     cmap = make_map([("a", "b", 1.0), ("b", "a", -0.25)])
     assert cmap.validate() is cmap
     assert CausalMap().validate() == CausalMap()
-    err = pickle.loads(pickle.dumps(MapError("map.error.self_link", {"factor": "a"})))
+    err = pickle.loads(pickle.dumps(MapError("map.error.self_link", factor="a")))
     assert (err.key, err.params) == ("map.error.self_link", {"factor": "a"})
+    assert isinstance(err, MapError) and isinstance(err, ValueError)
 
 
 def test_lists_are_frozen_into_tuples() -> None:
@@ -382,3 +383,13 @@ def test_bad_simulation_parameters() -> None:
         simulate(chain(), {}, squash="relu")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         simulate(chain(), {}, steps=0)
+
+
+def test_betweenness_treats_strong_links_as_short() -> None:
+    # a reaches c via b over two weak links (distance 4 + 4) or via x over two strong
+    # links (1 + 1): only x lies on the shortest path. Unweighted, both would share it.
+    cmap = make_map([("a", "b", 0.25), ("b", "c", 0.25), ("a", "x", 1.0), ("x", "c", -1.0)])
+    scores = {s.key: s for s in leverage(cmap)}
+    assert scores["b"].betweenness == 0
+    assert scores["x"].betweenness == pytest.approx(1 / 6)
+    assert "leverage.reason.high_betweenness" in scores["x"].reasons

@@ -34,14 +34,16 @@ weights = st.floats(min_value=-1, max_value=1, allow_nan=False).filter(lambda w:
 
 @st.composite
 def causal_maps(draw, max_factors: int = 8, max_links: int = 24, keys=None) -> CausalMap:
-    """Random valid maps; links are distinct ordered pairs without self-links."""
+    """Random valid maps of any density: distinct ordered pairs, no self-links.
+
+    Factor order is shuffled so that the order in the map differs from key order.
+    """
     names = draw(keys) if keys is not None else [f"f{i}" for i in range(max_factors)]
     count = draw(st.integers(0, min(max_factors, len(names))))
-    chosen = names[:count]
+    chosen = draw(st.permutations(names))[:count]
     pairs = [(s, t) for s in chosen for t in chosen if s != t]
-    picked = draw(
-        st.lists(st.sampled_from(pairs), unique=True, max_size=max_links) if pairs else st.just([])
-    )
+    size = draw(st.integers(0, min(len(pairs), max_links)))
+    picked = draw(st.permutations(pairs))[:size] if pairs else []
     factors = tuple(
         Factor(k, draw(st.sampled_from(["A", "B"])), draw(st.sampled_from(FACTOR_KINDS)))
         for k in chosen

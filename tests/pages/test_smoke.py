@@ -1,4 +1,4 @@
-from conftest import make_app, texts
+from apptest_helpers import make_app, texts
 
 from workshop import db, demo
 

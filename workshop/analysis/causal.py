@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 import networkx as nx
@@ -42,17 +43,18 @@ Squash = Literal["sigmoid", "tanh"]
 class MapError(ValueError):
     """Invalid causal map. ``key`` is a message key, ``params`` fills its placeholders.
 
-    Link errors carry ``index`` (position in ``CausalMap.links``) and factor errors carry
-    ``index`` into ``CausalMap.factors`` so that importers can point at the file row.
+    Same shape as ``workshop.errors.DomainError`` (``message_for`` renders it), but a
+    ``ValueError``. Link errors carry ``index`` (position in ``CausalMap.links``) and factor
+    errors ``index`` into ``CausalMap.factors``, so importers can point at the file row.
     """
 
-    def __init__(self, key: str, params: Mapping[str, object] | None = None) -> None:
+    def __init__(self, key: str, **params: object) -> None:
         self.key = key
-        self.params = dict(params or {})
-        super().__init__(f"{key} {self.params}")
+        self.params = params
+        super().__init__(f"{key} {params}")
 
-    def __reduce__(self) -> tuple[type[MapError], tuple[str, dict[str, object]]]:
-        return (type(self), (self.key, self.params))
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return (partial(type(self), self.key, **self.params), ())
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ class Link:
 def weight_from(polarity: int, strength: str) -> float:
     """Weight for a polarity (+1/-1) and a strength name from ``STRENGTHS``."""
     if polarity not in (1, -1) or strength not in STRENGTHS:
-        raise MapError("map.error.bad_weight", {"polarity": polarity, "strength": strength})
+        raise MapError("map.error.bad_weight", polarity=polarity, strength=strength)
     return polarity * STRENGTHS[strength]
 
 
@@ -114,21 +116,16 @@ class CausalMap:
         _validate_links(self.links, keys)
         return self
 
-    def label_of(self, key: str) -> str:
-        return next((f.label for f in self.factors if f.key == key), key)
-
 
 def _validate_factors(factors: Iterable[Factor]) -> set[str]:
     keys: set[str] = set()
     for index, factor in enumerate(factors):
         if not isinstance(factor.key, str) or not factor.key.strip():
-            raise MapError("map.error.empty_key", {"index": index})
+            raise MapError("map.error.empty_key", index=index)
         if factor.kind not in FACTOR_KINDS:
-            raise MapError(
-                "map.error.bad_kind", {"factor": factor.key, "kind": factor.kind, "index": index}
-            )
+            raise MapError("map.error.bad_kind", factor=factor.key, kind=factor.kind, index=index)
         if factor.key in keys:
-            raise MapError("map.error.duplicate_factor", {"factor": factor.key, "index": index})
+            raise MapError("map.error.duplicate_factor", factor=factor.key, index=index)
         keys.add(factor.key)
     return keys
 
@@ -139,13 +136,13 @@ def _validate_links(links: Iterable[Link], keys: set[str]) -> None:
         params = {"source": link.source, "target": link.target, "index": index}
         for end in (link.source, link.target):
             if end not in keys:
-                raise MapError("map.error.unknown_factor", {**params, "factor": end})
+                raise MapError("map.error.unknown_factor", **params, factor=end)
         if link.source == link.target:
-            raise MapError("map.error.self_link", {**params, "factor": link.source})
+            raise MapError("map.error.self_link", **params, factor=link.source)
         if (link.source, link.target) in seen:
-            raise MapError("map.error.duplicate_link", params)
+            raise MapError("map.error.duplicate_link", **params)
         if not _is_valid_weight(link.weight):
-            raise MapError("map.error.bad_weight", {**params, "weight": link.weight})
+            raise MapError("map.error.bad_weight", **params, weight=link.weight)
         seen.add((link.source, link.target))
 
 
@@ -563,9 +560,9 @@ def _clamp_vector(clamps: Mapping[str, float], index: Mapping[str, int]) -> dict
     fixed: dict[int, float] = {}
     for key, value in clamps.items():
         if key not in index:
-            raise MapError("map.error.unknown_factor", {"factor": key})
+            raise MapError("map.error.unknown_factor", factor=key)
         if not isinstance(value, (int, float)) or not (math.isfinite(value) and -1 <= value <= 1):
-            raise MapError("map.error.bad_clamp", {"factor": key, "value": value})
+            raise MapError("map.error.bad_clamp", factor=key, value=value)
         fixed[index[key]] = float(value)
     return fixed
 

@@ -60,6 +60,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from xml.parsers import expat
 
 from workshop.analysis.causal import STRENGTHS, CausalMap, Factor, Link, MapError
@@ -109,13 +110,13 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 class MapFileError(ValueError):
     """Unreadable map file. ``key`` is a message key, ``params`` locate the problem."""
 
-    def __init__(self, key: str, params: Mapping[str, object] | None = None) -> None:
+    def __init__(self, key: str, **params: object) -> None:
         self.key = key
-        self.params = dict(params or {})
-        super().__init__(f"{key} {self.params}")
+        self.params = params
+        super().__init__(f"{key} {params}")
 
-    def __reduce__(self) -> tuple[type[MapFileError], tuple[str, dict[str, object]]]:
-        return (type(self), (self.key, self.params))
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return (partial(type(self), self.key, **self.params), ())
 
 
 # ------------------------------------------------------------------ shared parsing
@@ -126,7 +127,7 @@ def _polarity(text: str | None, where: Mapping[str, object]) -> int | None:
     if not value:
         return None
     if value not in _POLARITY:
-        raise MapFileError("mapfile.error.bad_polarity", {**where, "value": text})
+        raise MapFileError("mapfile.error.bad_polarity", **where, value=text)
     return _POLARITY[value]
 
 
@@ -137,9 +138,9 @@ def _number(text: str, where: Mapping[str, object]) -> float:
     try:
         number = float(value.replace("\u2212", "-").replace(",", "."))
     except ValueError:
-        raise MapFileError("mapfile.error.bad_weight", {**where, "value": text}) from None
+        raise MapFileError("mapfile.error.bad_weight", **where, value=text) from None
     if not math.isfinite(number) or number == 0 or abs(number) > 1:
-        raise MapFileError("mapfile.error.bad_weight", {**where, "value": text})
+        raise MapFileError("mapfile.error.bad_weight", **where, value=text)
     return number
 
 
@@ -152,7 +153,7 @@ def _weight(polarity: str | None, weight: str | None, where: Mapping[str, object
     if sign is None:
         return value
     if value < 0 < sign:
-        raise MapFileError("mapfile.error.bad_polarity", {**where, "value": polarity})
+        raise MapFileError("mapfile.error.bad_polarity", **where, value=polarity)
     return sign * abs(value)
 
 
@@ -162,7 +163,7 @@ def _delay(text: str | None, where: Mapping[str, object]) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise MapFileError("mapfile.error.bad_delay", {**where, "value": text})
+    raise MapFileError("mapfile.error.bad_delay", **where, value=text)
 
 
 def _kind(text: str | None) -> str:
@@ -181,12 +182,12 @@ def _validated(cmap: CausalMap, factor_at: Sequence[dict], link_at: Sequence[dic
         index = err.params.get("index")
         if isinstance(index, int):
             params.update(locations[index])
-        raise MapFileError(err.key, params) from err
+        raise MapFileError(err.key, **params) from err
 
 
 def _check_size(size: int) -> None:
     if size > MAX_FILE_BYTES:
-        raise MapFileError("mapfile.error.too_large", {"size": size, "limit_mb": 5})
+        raise MapFileError("mapfile.error.too_large", size=size, limit_mb=5)
 
 
 # ------------------------------------------------------------------------- GraphML
@@ -247,7 +248,7 @@ def from_graphml(data: bytes | str) -> CausalMap:
     """Read a GraphML document; see the module docstring for the accepted attributes."""
     root = _parse_xml(data.encode("utf-8") if isinstance(data, str) else data)
     if _local(root.tag) != "graphml":
-        raise MapFileError("mapfile.error.not_graphml", {"element": _local(root.tag)})
+        raise MapFileError("mapfile.error.not_graphml", element=_local(root.tag))
     keys = _graphml_keys(root)
     factors, factor_at, links, link_at = [], [], [], []
     for element in root.iter():
@@ -271,7 +272,7 @@ def _parse_xml(data: bytes) -> ET.Element:
         return ET.fromstring(data)
     except ET.ParseError as err:  # pragma: no cover - expat already parsed it once
         line, column = err.position
-        raise MapFileError("mapfile.error.not_graphml", {"line": line, "column": column}) from None
+        raise MapFileError("mapfile.error.not_graphml", line=line, column=column) from None
 
 
 class _UnsafeXml(Exception):
@@ -296,7 +297,7 @@ def _refuse_dtd(data: bytes) -> None:
         raise MapFileError("mapfile.error.unsafe_xml") from None
     except expat.ExpatError as err:
         raise MapFileError(
-            "mapfile.error.not_graphml", {"line": err.lineno, "column": err.offset}
+            "mapfile.error.not_graphml", line=err.lineno, column=err.offset
         ) from None
 
 
@@ -336,7 +337,7 @@ def _graphml_values(element: ET.Element, keys: Mapping[str, _Key], domain: str) 
 def _graphml_factor(element: ET.Element, keys: Mapping[str, _Key]) -> Factor:
     node_id = element.get("id")
     if not node_id:
-        raise MapFileError("mapfile.error.not_graphml", {"element": "node"})
+        raise MapFileError("mapfile.error.not_graphml", element="node")
     values = _graphml_values(element, keys, "node")
     label = values.get("label") or _yed_label(element) or node_id
     return Factor(key=node_id, label=label, kind=_kind(values.get("kind")))
@@ -353,7 +354,7 @@ def _graphml_link(element: ET.Element, keys: Mapping[str, _Key]) -> tuple[Link, 
     source, target = element.get("source"), element.get("target")
     where: dict[str, object] = {"element": element.get("id") or f"{source}->{target}"}
     if not source or not target:
-        raise MapFileError("mapfile.error.not_graphml", where)
+        raise MapFileError("mapfile.error.not_graphml", **where)
     values = _graphml_values(element, keys, "edge")
     polarity = values.get("polarity") or values.get("sign")
     weight = _weight(polarity, values.get("weight"), where)
@@ -418,7 +419,7 @@ def _write_rows(rows: list[list[str]], delimiter: str) -> str:
 
 
 def _safe_cell(text: str) -> str:
-    return text
+    return "'" + text if _FORMULA.match(text) else text
 
 
 def _unsafe_cell(text: str) -> str:
@@ -461,7 +462,7 @@ def _table(text: str, file: str) -> tuple[_Row, list[_Row]]:
     _check_size(len(text))
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise MapFileError("mapfile.error.empty", {"file": file})
+        raise MapFileError("mapfile.error.empty", file=file)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     rows = [
         _Row(number, cells)
@@ -469,7 +470,7 @@ def _table(text: str, file: str) -> tuple[_Row, list[_Row]]:
         if any(cell.strip() for cell in cells)
     ]
     if not rows:
-        raise MapFileError("mapfile.error.empty", {"file": file})
+        raise MapFileError("mapfile.error.empty", file=file)
     return rows[0], rows[1:]
 
 
@@ -497,7 +498,10 @@ def _require(
     for name in names:
         if columns[name] is None:
             raise MapFileError(
-                "mapfile.error.missing_column", {"column": name, "row": header.number, "file": file}
+                "mapfile.error.missing_column",
+                column=name,
+                row=header.number,
+                file=file,
             )
 
 
@@ -517,7 +521,7 @@ def _read_links(header: _Row, rows: list[_Row]) -> tuple[list[Link], list[dict]]
 def _cell(row: _Row, cols: Mapping[str, int | None], name: str, where: dict) -> str:
     value = row.get(cols[name])
     if not value:
-        raise MapFileError("mapfile.error.missing_value", {**where, "column": name})
+        raise MapFileError("mapfile.error.missing_value", **where, column=name)
     return value
 
 
@@ -531,7 +535,7 @@ def _read_factors(text: str) -> tuple[list[Factor], list[dict]]:
         where = {"row": row.number, "file": "factors"}
         key = row.get(cols["key"] if cols["key"] is not None else cols["label"])
         if not key:
-            raise MapFileError("mapfile.error.missing_value", {**where, "column": "key"})
+            raise MapFileError("mapfile.error.missing_value", **where, column="key")
         label = row.get(cols["label"]) or key
         factors.append(Factor(key, label, _kind(row.get(cols["kind"]))))
         factor_at.append(where)
@@ -552,14 +556,16 @@ def _read_matrix(header: _Row, rows: list[_Row]) -> tuple[list[Link], list[dict]
         if not name:
             raise MapFileError(
                 "mapfile.error.missing_value",
-                {"row": header.number, "column": column, "file": "links"},
+                row=header.number,
+                column=column,
+                file="links",
             )
     links, link_at, sources = [], [], []
     for row in rows:
         where = {"row": row.number, "file": "links"}
         source = row.get(0)
         if not source:
-            raise MapFileError("mapfile.error.missing_value", {**where, "column": 1})
+            raise MapFileError("mapfile.error.missing_value", **where, column=1)
         sources.append(source)
         for column in range(1, len(names)):
             cell = row.get(column)

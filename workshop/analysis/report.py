@@ -29,7 +29,7 @@ def load_map(path: Path) -> CausalMap:
     for a missing or unreadable file.
     """
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise MapFileError("mapfile.error.too_large", {"size": path.stat().st_size, "limit_mb": 5})
+        raise MapFileError("mapfile.error.too_large", size=path.stat().st_size, limit_mb=5)
     data = path.read_bytes()
     suffix = path.suffix.lower()
     if suffix in GRAPHML_SUFFIXES or (suffix not in CSV_SUFFIXES and _looks_like_xml(data)):

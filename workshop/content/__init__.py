@@ -1,1 +1,1 @@
-"""Workshop content shipped with the app: the default picture-card deck and image checks."""
+"""Workshop content shipped with the app (picture cards, methods) and upload checks."""

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 
 def content_modules() -> list[Mapping[str, Mapping[str, str]]]:
-    from workshop.content import methods
-    from workshop.i18n import ui
+    from workshop.content import cards, images, methods
+    from workshop.i18n import analysis, ui
 
-    return [ui.MESSAGES, methods.MESSAGES]
+    return [ui.MESSAGES, analysis.MESSAGES, methods.MESSAGES, cards.MESSAGES, images.MESSAGES]

@@ -1,0 +1,49 @@
+"""Migrations and models agree, downgrade works, and cascades delete whole workshops."""
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from builders import join, world
+from sqlalchemy import func, select
+
+from workshop import db, demo, notes, workshops
+from workshop.models import Base, Meeting, Note, Participant
+
+
+def test_migrations_match_the_models(engine):
+    with engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+
+
+def test_downgrade_and_upgrade_again(engine):
+    command.downgrade(db.alembic_config(engine), "base")
+    assert db.current_revision(engine) is None
+    db.upgrade(engine)
+    assert db.current_revision(engine) is not None
+    db.upgrade(engine)  # idempotent
+
+
+def test_demo_seed_is_idempotent_and_fills_a_workshop(engine):
+    with db.transaction(engine) as s:
+        first = demo.seed_demo(s, "demo password 1")
+    with db.transaction(engine) as s:
+        second = demo.seed_demo(s)
+        assert second.workshop_id == first.workshop_id and not second.created
+        assert s.scalar(select(func.count()).select_from(Meeting)) >= 3
+        roles = set(s.scalars(select(Participant.role)))
+        assert {"client_rep", "professional", "ngo_parish", "expert_by_experience"} <= roles
+        assert s.scalar(select(func.count()).select_from(Note)) >= 3
+    assert not db.is_empty(engine)
+
+
+def test_deleting_a_workshop_deletes_everything_in_it(session):
+    w = world(session)
+    other = world(session, "toinen")
+    p = join(session, w)
+    notes.add_note(session, p, w.item_id, "poistuu")
+    keep = join(session, other)
+    notes.add_note(session, keep, other.item_id, "jää")
+    workshops.delete_workshop(session, w.facilitator, w.workshop_id)
+    session.flush()
+    assert [n.text for n in session.scalars(select(Note))] == ["jää"]
+    assert session.scalar(select(func.count()).select_from(Participant)) == 1

@@ -1,0 +1,164 @@
+"""Page flows with AppTest: what a facilitator and a participant see and do."""
+
+from __future__ import annotations
+
+from apptest_helpers import make_app, texts
+from sqlalchemy import select
+
+from workshop import accounts, db, meetings, notes, participants, workshops
+from workshop.access import FacilitatorActor, ParticipantActor
+from workshop.models import Meeting, Note
+
+
+def _facilitator(engine, username="fasi"):
+    with db.transaction(engine) as s:
+        return accounts.create_user(s, username, "a long password", "Fasi").id
+
+
+def _open_meeting(engine, user_id):
+    me = FacilitatorActor(user_id)
+    with db.transaction(engine) as s:
+        w = workshops.create_workshop(s, me, "Teemaryhmä")
+        m = meetings.plan_meeting(s, me, w.id, title="Alkuvalmennus")
+        item = meetings.add_agenda_item(s, me, m.id, title="Ideat", activity_type="notes")
+        opened = meetings.open_meeting(s, me, m.id)
+        meetings.set_item_flags(s, me, item.id, contributions_open=True)
+    return w.id, opened, item.id
+
+
+def test_first_run_creates_the_first_facilitator(app_db):
+    app = make_app().run()
+    app.switch_page("pages/login.py").run()
+    assert "Luo ensimmäinen fasilitaattorin tili" in texts(app)
+    app.text_input(key="new_username").input("Eka")
+    app.text_input(key="new_display_name").input("Eka Fasilitaattori")
+    app.text_input(key="new_password").input("a long password")
+    app.text_input(key="new_password2").input("a long passwordX")
+    app.button[0].click().run()
+    assert "Salasanat eivät täsmää." in texts(app)
+    app.text_input(key="new_password2").input("a long password")
+    app.button[0].click().run()
+    assert not app.exception
+    assert app.session_state["user_id"] > 0
+    with db.transaction(app_db) as s:
+        assert accounts.find_user(s, "eka").display_name == "Eka Fasilitaattori"
+
+
+def test_login_wrong_password_then_right(app_db):
+    _facilitator(app_db)
+    app = make_app().run()
+    app.switch_page("pages/login.py").run()
+    app.text_input(key="login_username").input("fasi")
+    app.text_input(key="login_password").input("wrong password")
+    app.button[0].click().run()
+    assert "Käyttäjätunnus tai salasana on väärin." in texts(app)
+    assert "user_id" not in app.session_state
+    app.text_input(key="login_password").input("a long password")
+    app.button[0].click().run()
+    assert app.session_state["user_id"] > 0
+    app.switch_page("pages/workshops.py").run()
+    assert "Työpajat" in texts(app)
+
+
+def test_facilitator_creates_workshop_and_plans_meeting(app_db):
+    user_id = _facilitator(app_db)
+    app = make_app(user_id=user_id).run()
+    app.text_input(key="create_workshop_name").input("Nuorten palvelupolut")
+    app.text_input(key="create_workshop_theme").input("Nivelvaiheet")
+    app.button(key="FormSubmitter:create_workshop-Tallenna").click().run()
+    assert not app.exception
+    assert "Työpaja Nuorten palvelupolut luotiin." in texts(app)
+    app.switch_page("pages/plan.py").run()
+    app.text_input(key="new_meeting_title").input("Alkuvalmennus")
+    app.button(key="FormSubmitter:new_meeting-Tallenna").click().run()
+    assert "Tapaaminen 1 lisättiin." in texts(app)
+    meeting_id = app.session_state["meeting_id"]
+    app.text_input(key=f"item_title_{meeting_id}").input("Kuvakortit")
+    app.selectbox(key=f"item_type_{meeting_id}").set_value("picture_cards")
+    app.number_input(key=f"item_minutes_{meeting_id}").set_value(200)
+    app.button(key=f"FormSubmitter:add_item_{meeting_id}-Lisää ohjelmakohta").click().run()
+    assert not app.exception
+    assert "Lisättiin: Kuvakortit" in texts(app)
+    assert "Ohjelmaa on 200 min, mutta tapaaminen kestää 180 min." in texts(app)
+    app.switch_page("pages/console.py").run()
+    app.button(key="open_meeting").click().run()
+    assert not app.exception
+    with db.transaction(app_db) as s:
+        code = s.scalar(select(Meeting.join_code))
+    assert code and f"Osallistumiskoodi: **{code}**" in texts(app)
+
+
+def test_empty_workshop_name_gets_a_clear_message_and_keeps_input(app_db):
+    user_id = _facilitator(app_db)
+    app = make_app(user_id=user_id).run()
+    app.text_input(key="create_workshop_theme").input("Teema jää talteen")
+    app.button(key="FormSubmitter:create_workshop-Tallenna").click().run()
+    assert "Työpajan nimi: kenttä on tyhjä." in texts(app)
+    assert app.text_input(key="create_workshop_theme").value == "Teema jää talteen"
+
+
+def test_join_with_wrong_then_right_code_and_contribute(app_db):
+    user_id = _facilitator(app_db)
+    _w, opened, item_id = _open_meeting(app_db, user_id)
+    app = make_app().run()
+    app.text_input(key="join_code").input("ZZZZZZ")
+    app.text_input(key="join_name").input("Pia")
+    app.radio(key="join_role").set_value("client_rep")
+    app.button[0].click().run()
+    assert "Koodilla ei löytynyt avointa tapaamista" in texts(app)
+    assert app.text_input(key="join_name").value == "Pia"  # nothing typed is lost
+    app.text_input(key="join_code").input(opened.join_code.lower())
+    app.button[0].click().run()
+    assert not app.exception, app.exception
+    participant_id = app.session_state["participant_id"]
+    assert app.query_params["p"]
+    app.switch_page("pages/participate.py").run()  # AppTest keeps the page it last ran
+    assert "Olet mukana: Pia" in texts(app)
+    generation_key = f"new_note_{item_id}_0"
+    app.text_area(key=generation_key).input("<script>alert(1)</script> **ei lihavointia**")
+    app.button(key=f"FormSubmitter:note_form_{item_id}-Lähetä").click().run()
+    assert not app.exception
+    assert "Tallennettu. Kiitos!" in texts(app)
+    with db.transaction(app_db) as s:
+        stored = s.scalars(select(Note)).all()
+    assert [n.text for n in stored] == ["<script>alert(1)</script> **ei lihavointia**"]
+    assert stored[0].author_id == participant_id
+    shown = texts(app)
+    assert r"\<script\>alert\(1\)\</script\> \*\*ei lihavointia\*\*" in shown
+
+
+def test_participant_restored_from_token_in_url(app_db):
+    user_id = _facilitator(app_db)
+    w_id, opened, item_id = _open_meeting(app_db, user_id)
+    with db.transaction(app_db) as s:
+        joined = participants.join(s, s.get(Meeting, opened.id), display_name="Pia",
+                                   role="professional", language="en")
+        notes.add_note(s, ParticipantActor(joined.participant.id), item_id, "my idea")
+    app = make_app()
+    app.query_params["p"] = joined.token
+    app.run()
+    assert not app.exception
+    assert app.session_state["participant_id"] == joined.participant.id
+    assert "You are: Pia" in texts(app)  # the language was remembered
+    assert "my idea" in texts(app)
+
+
+def test_bad_token_falls_back_to_start_page(app_db):
+    app = make_app()
+    app.query_params["p"] = "not-a-valid-token-at-all"
+    app.run()
+    assert "participant_id" not in app.session_state
+    assert "Osallistujaa ei löytynyt" in texts(app)
+
+
+def test_language_switch_is_remembered_for_facilitator(app_db):
+    user_id = _facilitator(app_db)
+    app = make_app(user_id=user_id).run()
+    assert "Työpajat" in texts(app)
+    app.button_group(key="language_choice").set_value("en").run()
+    assert not app.exception
+    assert "Workshops" in texts(app)
+    with db.transaction(app_db) as s:
+        assert accounts.get_user(s, user_id).language == "en"
+    later = make_app(user_id=user_id, lang="en").run()  # a later login restores it
+    assert "Workshops" in texts(later)
