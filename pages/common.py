@@ -206,19 +206,6 @@ def plain(text: str) -> str:
     return escaped.replace("\n", "  \n")
 
 
-def live_changed(slot: str, meeting_id: int) -> bool:
-    """The cheap change check: has the meeting's revision moved since this screen drew it?"""
-    from workshop import meetings
-
-    current = read(lambda s: meetings.revision(s, meeting_id))
-    if current is None:
-        return False
-    key = f"_rev_{slot}"
-    changed = st.session_state.get(key) != (meeting_id, current)
-    st.session_state[key] = (meeting_id, current)
-    return changed
-
-
 def flash(message: str) -> None:
     """A confirmation shown once on the next run (survives the rerun that follows a save)."""
     st.session_state["_flash"] = message

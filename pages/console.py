@@ -6,12 +6,12 @@ from __future__ import annotations
 import streamlit as st
 
 from exports.qr import qr_png
+from pages.activities import ActivityContext, view_for
 from pages.common import (
     LIVE_SECONDS_FACILITATOR,
     attempt,
     facilitator,
     join_url,
-    live_changed,
     plain,
     read,
     role_label,
@@ -19,7 +19,7 @@ from pages.common import (
     tr,
 )
 from pages.meeting_pick import pick_meeting
-from workshop import meetings, notes, participants
+from workshop import meetings, participants
 
 me = facilitator()
 st.title(tr("console.title"))
@@ -80,16 +80,16 @@ for position, item in enumerate(meeting.agenda):
 
 @st.fragment(run_every=LIVE_SECONDS_FACILITATOR)
 def live_panel(meeting_id: int, workshop_id: int) -> None:
-    cached = st.session_state.get("_console_state")
-    if live_changed("console", meeting_id) or cached is None or cached[0] != meeting_id:
-        fresh = read(lambda s: meetings.get_meeting(s, me, meeting_id))
-        if fresh is None:
+    revision = read(lambda s: meetings.revision(s, meeting_id))
+    if revision is None:
+        return
+    held = st.session_state.get("_console_meeting")
+    if held is None or held.id != meeting_id or held.revision != revision:
+        held = read(lambda s: meetings.get_meeting(s, me, meeting_id))
+        if held is None:
             return
-        item = fresh.current_item
-        listed = read(lambda s: notes.list_notes(s, me, item.id)) if item else []
-        st.session_state["_console_state"] = (meeting_id, fresh, listed or [])
-    _, fresh, listed = st.session_state["_console_state"]
-    remaining = fresh.timer_remaining()
+        st.session_state["_console_meeting"] = held
+    remaining = held.timer_remaining()
     who = read(lambda s: participants.presence(s, me, workshop_id))
     timer_col, people_col = st.columns(2)
     if remaining is not None:
@@ -101,21 +101,10 @@ def live_panel(meeting_id: int, workshop_id: int) -> None:
         if who.by_role:
             people_col.caption(" · ".join(f"{role_label(r)} {n}" for r, n in
                                           sorted(who.by_role.items())))
-    item = fresh.current_item
-    if item is None:
-        return
-    st.subheader(tr("console.contributions", title=plain(item.title), count=len(listed)))
-    for note in listed:
-        with st.container(border=True):
-            st.markdown(("~~" + plain(note.text) + "~~") if note.hidden else plain(note.text))
-            author = role_label(note.author.role)
-            if note.author.name:
-                author = f"{plain(note.author.name)} · {author}"
-            st.caption(author + (f" · {tr('console.hidden')}" if note.hidden else ""))
-            label = "console.unhide" if note.hidden else "console.hide"
-            if st.button(tr(label), key=f"hide_{note.id}_{note.version}"):
-                attempt(lambda s, n=note: notes.hide_note(s, me, n.id, not n.hidden))
-                st.rerun(scope="fragment")
+    item = held.current_item
+    if item is not None:
+        view_for(item.activity_type).console_live(
+            ActivityContext(me, held, item, workshop_id, revision))
 
 
 st.divider()

@@ -6,18 +6,17 @@ from __future__ import annotations
 import streamlit as st
 
 from exports.qr import qr_png
+from pages.activities import ActivityContext, view_for
 from pages.common import (
     LIVE_SECONDS_FACILITATOR,
     facilitator,
     join_url,
-    live_changed,
     plain,
     read,
-    role_label,
     tr,
 )
 from pages.meeting_pick import pick_meeting
-from workshop import meetings, notes
+from workshop import meetings
 
 me = facilitator()
 # Static styling only (no user content): larger type for reading across a room.
@@ -33,41 +32,36 @@ with st.expander(tr("projector.settings")):
 
 @st.fragment(run_every=LIVE_SECONDS_FACILITATOR)
 def projector(meeting_id: int) -> None:
-    cached = st.session_state.get("_projector_state")
-    if live_changed("projector", meeting_id) or cached is None or cached[0] != meeting_id:
-        fresh = read(lambda s: meetings.get_meeting(s, me, meeting_id))
-        if fresh is None:
+    revision = read(lambda s: meetings.revision(s, meeting_id))
+    if revision is None:
+        return
+    held = st.session_state.get("_projector_meeting")
+    if held is None or held.id != meeting_id or held.revision != revision:
+        held = read(lambda s: meetings.get_meeting(s, me, meeting_id))
+        if held is None:
             return
-        item = fresh.current_item
-        listed = read(lambda s: notes.list_notes(s, me, item.id)) if item else []
-        st.session_state["_projector_state"] = (meeting_id, fresh,
-                                                [n for n in listed or [] if not n.hidden])
-    _, fresh, listed = st.session_state["_projector_state"]
+        st.session_state["_projector_meeting"] = held
     with st.container(key="projector"):
-        if fresh.status == "open" and fresh.join_code and fresh.link_token:
+        if held.status == "open" and held.join_code and held.link_token:
             text_col, qr_col = st.columns([3, 1])
             text_col.markdown(f"# {tr('projector.join_with_code')}")
-            text_col.markdown(f"# `{fresh.join_code}`")
+            text_col.markdown(f"# `{held.join_code}`")
             text_col.markdown(tr("projector.join_hint"))
-            qr_col.image(qr_png(join_url(fresh.link_token), scale=8),
-                         alt=tr("console.qr_alt", code=fresh.join_code))
+            qr_col.image(qr_png(join_url(held.link_token), scale=8),
+                         alt=tr("console.qr_alt", code=held.join_code))
         else:
             st.markdown(f"## {tr('projector.meeting_not_open')}")
-        item = fresh.current_item
+        item = held.current_item
         if item is None:
             return
         st.markdown(f"## {plain(item.title)}")
-        remaining = fresh.timer_remaining()
+        remaining = held.timer_remaining()
         if remaining is not None:
             minutes, seconds = divmod(abs(remaining), 60)
             st.metric(tr("console.timer"),
                       f"{'-' if remaining < 0 else ''}{minutes:02d}:{seconds:02d}")
-        for note in listed:
-            with st.container(border=True):
-                st.markdown(plain(note.text))
-                st.caption(role_label(note.author.role) if not note.author.name or
-                           not item.show_names else
-                           f"{plain(note.author.name)} · {role_label(note.author.role)}")
+        view_for(item.activity_type).projector_live(
+            ActivityContext(me, held, item, held.workshop_id, revision))
 
 
 projector(meeting.id)

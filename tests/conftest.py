@@ -17,7 +17,9 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.orm import Session
 
 from workshop import db
-from workshop.models import Base
+from workshop.models import Base, load_all_models
+
+load_all_models()
 
 PG_ADMIN_URL = os.environ.get(
     "KEHITTAMO_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

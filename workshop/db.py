@@ -111,14 +111,17 @@ def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest migration (idempotent)."""
     from alembic import command
 
-    command.upgrade(alembic_config(engine), "head")
+    # Feature migrations branch from the initial schema; "heads" applies every branch.
+    command.upgrade(alembic_config(engine), "heads")
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The applied revision(s), comma-separated when several feature branches are applied."""
     from alembic.migration import MigrationContext
 
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        heads = MigrationContext.configure(connection).get_current_heads()
+    return ",".join(sorted(heads)) or None
 
 
 def is_empty(engine: Engine) -> bool:

@@ -269,3 +269,18 @@ class Note(ContributionMixin, Base):
     __tablename__ = "notes"
 
     text: Mapped[str] = mapped_column(Text)
+
+
+def load_all_models() -> None:
+    """Import every ``workshop/model_*.py`` module so ``Base.metadata`` knows all tables.
+
+    Feature modules keep their tables next to each other without editing this file.
+    """
+    import importlib
+    import pkgutil
+
+    import workshop
+
+    for module in pkgutil.iter_modules(workshop.__path__):
+        if module.name.startswith("model_"):
+            importlib.import_module(f"workshop.{module.name}")

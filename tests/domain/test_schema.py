@@ -16,7 +16,7 @@ def test_migrations_match_the_models(engine):
 
 
 def test_downgrade_and_upgrade_again(engine):
-    command.downgrade(db.alembic_config(engine), "base")
+    command.downgrade(db.alembic_config(engine), "base")  # every branch down
     assert db.current_revision(engine) is None
     db.upgrade(engine)
     assert db.current_revision(engine) is not None

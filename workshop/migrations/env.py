@@ -2,7 +2,9 @@
 
 from alembic import context
 
-from workshop.models import Base
+from workshop.models import Base, load_all_models
+
+load_all_models()
 
 engine = context.config.attributes["engine"]
 
