@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pages.activities import ActivityContext, cached
-from pages.common import attempt, plain, read, role_label, tr
+from pages.common import attempt, plain, role_label, tr
 from workshop import groups
 from workshop.access import ParticipantActor
 from workshop.groups import GroupView
@@ -60,7 +60,7 @@ def group_title(group: GroupView) -> str:
 def own_group(ctx: ActivityContext) -> GroupView | None:
     """The participant's group (a late joiner is placed in the smallest one)."""
     assert isinstance(ctx.actor, ParticipantActor)
-    group = read(lambda s: groups.my_group(s, ctx.actor, ctx.item.id))
+    group = attempt(lambda s: groups.my_group(s, ctx.actor, ctx.item.id))  # may place a late joiner
     if group is None:
         st.caption(tr("groups.none_yet"))
         return None
