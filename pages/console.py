@@ -20,6 +20,7 @@ from pages.common import (
 )
 from pages.meeting_pick import pick_meeting
 from workshop import meetings, participants
+from workshop.content.methods import GUIDE_LABELS, GUIDES
 
 me = facilitator()
 st.title(tr("console.title"))
@@ -76,6 +77,31 @@ for position, item in enumerate(meeting.agenda):
         if cols[3].button(tr(names_label), key=f"names_{item.id}"):
             _act(lambda s, i=item.id, v=not item.show_names:
                  meetings.set_item_flags(s, me, i, show_names=v))
+
+
+def show_guide(activity_type: str) -> None:
+    """The method guide of the current activity, for a first-time facilitator."""
+    guide = GUIDES.get(activity_type)
+    if guide is None:
+        return
+    with st.expander(tr("console.guide", name=tr(guide.name))):
+        st.markdown(f"**{tr(GUIDE_LABELS['purpose'])}**  \n{tr(guide.purpose)}")
+        steps = "\n".join(f"{n}. {tr(step)}" for n, step in enumerate(guide.steps, 1))
+        st.markdown(f"**{tr(GUIDE_LABELS['steps'])}**\n\n{steps}")
+        low, high = guide.typical_minutes
+        st.markdown(f"**{tr(GUIDE_LABELS['typical_minutes'])}:** "
+                    f"{tr('console.guide_minutes', low=low, high=high)} · "
+                    f"**{tr(GUIDE_LABELS['group_size'])}:** {tr(guide.group_size)}")
+        st.markdown(f"**{tr(GUIDE_LABELS['prepare'])}**  \n{tr(guide.prepare)}")
+        pitfalls = "\n".join(f"- {tr(p)}" for p in guide.pitfalls)
+        st.markdown(f"**{tr(GUIDE_LABELS['pitfalls'])}**\n\n{pitfalls}")
+        st.markdown(f"**{tr(GUIDE_LABELS['participant_hint'])}**  \n"
+                    f"{tr(guide.participant_hint)}")
+
+
+current_item = meeting.current_item
+if current_item is not None:
+    show_guide(current_item.activity_type)
 
 
 @st.fragment(run_every=LIVE_SECONDS_FACILITATOR)

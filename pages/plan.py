@@ -7,7 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from pages.common import attempt, facilitator, flash, plain, read, show_flash, tr
-from workshop import meetings, workshops
+from workshop import meetings, templates, workshops
 from workshop.i18n import fmt_date, fmt_time
 from workshop.meetings import ACTIVITY_TYPES
 from workshop.models import PHASES
@@ -60,7 +60,27 @@ def _meeting_form(form_id: str, m: meetings.MeetingView | None) -> dict | None:
     return None
 
 
-with st.expander(tr("plan.new_meeting"), expanded=not plan):
+with st.expander(tr("plan.from_template"), expanded=not plan):
+    st.caption(tr("plan.template_help"))
+    with st.form("from_template"):
+        template_key = st.selectbox(tr("field.template"), templates.TEMPLATE_KEYS,
+                                    key="template_key",
+                                    format_func=lambda k: tr(f"template.{k}.name"))
+        left, right = st.columns(2)
+        first_date = left.date_input(tr("field.first_date"), value=None, key="template_date",
+                                     format="DD.MM.YYYY")
+        interval = right.number_input(tr("field.interval_days"), min_value=1, max_value=90,
+                                      value=14, key="template_interval")
+        if st.form_submit_button(tr("plan.template_apply"), type="primary"):
+            planned = attempt(lambda s: templates.apply_template(
+                s, me, workshop_id, template_key, first_date=first_date,
+                interval_days=int(interval)))
+            if planned:
+                st.session_state["meeting_id"] = planned[0].id
+                flash(tr("plan.template_applied", count=len(planned)))
+                st.rerun()
+
+with st.expander(tr("plan.new_meeting")):
     values = _meeting_form("new_meeting", None)
     if values is not None:
         created = attempt(lambda s: meetings.plan_meeting(s, me, workshop_id, **values))

@@ -162,3 +162,26 @@ def test_language_switch_is_remembered_for_facilitator(app_db):
         assert accounts.get_user(s, user_id).language == "en"
     later = make_app(user_id=user_id, lang="en").run()  # a later login restores it
     assert "Workshops" in texts(later)
+
+
+def test_plan_from_template_and_console_shows_the_guide(app_db):
+    user_id = _facilitator(app_db)
+    with db.transaction(app_db) as s:
+        workshops.create_workshop(s, FacilitatorActor(user_id), "Teemaryhmä")
+    app = make_app(user_id=user_id).run()
+    app.switch_page("pages/plan.py").run()
+    app.selectbox(key="template_key").set_value("paku_compact")
+    app.button(key="FormSubmitter:from_template-Lisää tapaamiset").click().run()
+    assert not app.exception
+    assert "Lisättiin 6 tapaamista." in texts(app)
+    with db.transaction(app_db) as s:
+        first = s.scalar(select(Meeting).where(Meeting.number == 1))
+        item_id = first.agenda[0].id
+        meetings.set_current_item(s, FacilitatorActor(user_id), first.id, item_id)
+        activity = first.agenda[0].activity_type
+    app.switch_page("pages/console.py").run()
+    assert not app.exception
+    from workshop.content.methods import GUIDES
+    from workshop.i18n import t
+    guide = GUIDES[activity]
+    assert t(guide.purpose, "fi") in texts(app)
