@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.common import actor, attempt, lang, language_switch, set_page_language, tr
+from pages.common import (
+    actor,
+    attempt,
+    lang,
+    language_switch,
+    restore_login,
+    run_cookie_script,
+    set_page_language,
+    tr,
+)
 from workshop import participants
 from workshop.access import FacilitatorActor, ParticipantActor
 
@@ -58,8 +67,10 @@ def _pages() -> list[st.Page]:
     ]
 
 
-_restore_participant()
+_restore_participant()  # an explicit participant link wins over a remembered login
+restore_login()
 set_page_language(lang())
+run_cookie_script()
 page = st.navigation(_pages(), position="sidebar" if isinstance(actor(), FacilitatorActor)
                      else "top")
 if isinstance(actor(), FacilitatorActor):

@@ -165,9 +165,55 @@ def set_page_language(language: str) -> None:
     )
 
 
+AUTH_COOKIE = "kehittamo_auth"
+
+
+def remember_login(user_id: int) -> None:
+    """Sign the facilitator in for this session and remember it in a cookie (12 h), so a
+    reload or a second tab (console + projector) keeps them signed in."""
+    token = attempt(lambda s: accounts.start_login_session(s, user_id))
+    st.session_state["user_id"] = user_id
+    if token:
+        st.session_state["_auth_token"] = token
+        st.session_state["_cookie_script"] = (
+            f"document.cookie = '{AUTH_COOKIE}=' + {token!r} + '; path=/; max-age=43200; "
+            "SameSite=Strict' + (location.protocol === 'https:' ? '; Secure' : '');"
+        )
+
+
+def restore_login() -> None:
+    """A remembered login (cookie) signs the facilitator in to a new session."""
+    if st.session_state.get("user_id") or st.session_state.get("participant_id"):
+        return
+    try:
+        token = st.context.cookies.get(AUTH_COOKIE)
+    except Exception:  # noqa: BLE001 - AppTest has no cookies
+        token = None
+    if not token:
+        return
+    user = read(lambda s: accounts.resume_login_session(s, token))
+    if user is not None:
+        st.session_state["user_id"] = user.id
+        st.session_state["_auth_token"] = token
+        st.session_state.setdefault("lang", user.language)
+
+
+def run_cookie_script() -> None:
+    """Set or clear the login cookie in the browser (our own static script, no user data)."""
+    script = st.session_state.pop("_cookie_script", None)
+    if script:
+        st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
+
+
 def logout() -> None:
-    for name in ("user_id", "participant_id", "workshop_id", "meeting_id"):
+    token = st.session_state.get("_auth_token")
+    if token:
+        attempt(lambda s: accounts.end_login_session(s, token))
+    for name in ("user_id", "participant_id", "workshop_id", "meeting_id", "_auth_token"):
         st.session_state.pop(name, None)
+    st.session_state["_cookie_script"] = (
+        f"document.cookie = '{AUTH_COOKIE}=; path=/; max-age=0; SameSite=Strict';"
+    )
     st.query_params.clear()
 
 

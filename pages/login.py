@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.common import attempt, client_id, lang, language_switch, read, tr
+from pages.common import attempt, client_id, lang, language_switch, read, remember_login, tr
 from workshop import accounts
 from workshop.errors import InvalidInput
 
@@ -15,7 +15,7 @@ first_run = read(lambda s: accounts.user_count(s) == 0)
 
 
 def _signed_in(user: accounts.UserView) -> None:
-    st.session_state["user_id"] = user.id
+    remember_login(user.id)
     st.session_state["lang"] = user.language
     st.session_state.pop("language_choice", None)
     st.query_params.clear()

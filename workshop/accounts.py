@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import re
+import secrets
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -13,6 +16,7 @@ from sqlalchemy.orm import Session
 from workshop import throttle
 from workshop.errors import Conflict, InvalidInput, NotFound
 from workshop.i18n import LANGUAGES
+from workshop.model_sessions import LoginSession
 from workshop.models import User, utcnow
 from workshop.text import clean_choice, clean_name
 
@@ -127,3 +131,39 @@ def set_language(session: Session, user_id: int, language: str) -> None:
 def find_user(session: Session, username: str) -> UserView | None:
     user = session.scalar(select(User).where(User.username == username.strip().lower()))
     return _view(user) if user else None
+
+
+LOGIN_LIFETIME = dt.timedelta(hours=12)
+
+
+def start_login_session(session: Session, user_id: int) -> str:
+    """A new remembered login for ``user_id``; returns the token for the browser's cookie."""
+    if session.get(User, user_id) is None:
+        raise NotFound()
+    token = secrets.token_urlsafe(32)
+    session.add(LoginSession(token_hash=_hash(token), user_id=user_id,
+                             expires_at=utcnow() + LOGIN_LIFETIME))
+    session.flush()
+    return token
+
+
+def resume_login_session(session: Session, token: object) -> UserView | None:
+    """The facilitator a remembered login belongs to, if it is still valid."""
+    if not isinstance(token, str) or not 20 <= len(token) <= 128:
+        return None
+    row = session.get(LoginSession, _hash(token))
+    if row is None or row.expires_at <= utcnow():
+        return None
+    user = session.get(User, row.user_id)
+    return _view(user) if user else None
+
+
+def end_login_session(session: Session, token: object) -> None:
+    if isinstance(token, str):
+        row = session.get(LoginSession, _hash(token))
+        if row is not None:
+            session.delete(row)
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()

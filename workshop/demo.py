@@ -71,6 +71,8 @@ _PLAN = (
 _PEOPLE = (
     ("Aino", "client_rep"), ("Mikko", "professional"), ("Sanna", "professional"),
     ("Pekka", "ngo_parish"), ("Leena", "expert_by_experience"), ("Juha", "client_rep"),
+    ("Marja", "ngo_parish"), ("Tuomas", "expert_by_experience"), ("Eeva", "other"),
+    ("Kalle", "other"),
 )
 
 _NOTES = (

@@ -61,3 +61,22 @@ def test_set_password(session):
     accounts.set_password(session, "fasi", "a brand new password")
     assert accounts.authenticate(session, "fasi", "a brand new password") is not None
     assert accounts.authenticate(session, "fasi", "a long password") is None
+
+
+def test_remembered_login_resumes_until_it_ends_or_expires(session):
+    import datetime as dt
+
+    from workshop.model_sessions import LoginSession
+
+    user = accounts.create_user(session, "fasi", "a long password")
+    token = accounts.start_login_session(session, user.id)
+    assert accounts.resume_login_session(session, token).id == user.id
+    assert token not in {row.token_hash for row in session.scalars(select(LoginSession))}
+    for bad in (None, "", "x" * 30, token + "x"):
+        assert accounts.resume_login_session(session, bad) is None
+    row = session.scalars(select(LoginSession)).one()
+    row.expires_at = row.created_at - dt.timedelta(seconds=1)
+    assert accounts.resume_login_session(session, token) is None
+    other = accounts.start_login_session(session, user.id)
+    accounts.end_login_session(session, other)
+    assert accounts.resume_login_session(session, other) is None
