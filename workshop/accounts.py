@@ -163,6 +163,7 @@ def end_login_session(session: Session, token: object) -> None:
         row = session.get(LoginSession, _hash(token))
         if row is not None:
             session.delete(row)
+            session.flush()
 
 
 def _hash(token: str) -> str:

@@ -185,3 +185,24 @@ def test_plan_from_template_and_console_shows_the_guide(app_db):
     from workshop.i18n import t
     guide = GUIDES[activity]
     assert t(guide.purpose, "fi") in texts(app)
+
+
+def test_people_page_exports_and_erases_a_participant(app_db):
+    user_id = _facilitator(app_db)
+    _w, opened, item_id = _open_meeting(app_db, user_id)
+    with db.transaction(app_db) as s:
+        joined = participants.join(s, s.get(Meeting, opened.id), display_name="Pia",
+                                   role="client_rep")
+        notes.add_note(s, ParticipantActor(joined.participant.id), item_id, "jää talteen")
+    app = make_app(user_id=user_id).run()
+    app.switch_page("pages/people.py").run()
+    assert not app.exception, app.exception
+    pid = joined.participant.id
+    app.radio(key=f"erase_{pid}").set_value("keep").run()
+    app.button(key=f"erase_btn_{pid}").click().run()
+    assert not app.exception
+    app.run()
+    assert "Osallistujia: 0" in texts(app)
+    with db.transaction(app_db) as s:
+        assert [n.text for n in s.scalars(select(Note))] == ["jää talteen"]
+        assert participants.list_participants(s, FacilitatorActor(user_id), _w) == []
