@@ -98,6 +98,11 @@ def attempt(action: Callable[[Session], T], *, write: bool = True) -> T | None:
     return None
 
 
+def done(action: Callable[[Session], object], *, write: bool = True) -> bool:
+    """True when ``action`` succeeded, whatever it returned (many actions return None)."""
+    return attempt(lambda s: (action(s), True)[1], write=write) is not None
+
+
 def read(action: Callable[[Session], T]) -> T | None:
     return attempt(action, write=False)
 

@@ -9,7 +9,7 @@ from exports.qr import qr_png
 from pages.activities import ActivityContext, view_for
 from pages.common import (
     LIVE_SECONDS_FACILITATOR,
-    attempt,
+    done,
     facilitator,
     join_url,
     plain,
@@ -29,7 +29,9 @@ meeting = pick_meeting(me)
 
 
 def _act(action) -> None:  # type: ignore[no-untyped-def]
-    if attempt(action) is not None:
+    # Success means "no error", not "returned a value": set_item_flags returns None, and
+    # without the rerun the buttons kept their old labels (a second click undid the first).
+    if done(action):
         st.rerun()
 
 

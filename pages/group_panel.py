@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pages.activities import ActivityContext, cached
-from pages.common import attempt, plain, role_label, tr
+from pages.common import attempt, done, plain, role_label, tr
 from workshop import groups
 from workshop.access import ParticipantActor
 from workshop.groups import GroupView
@@ -22,9 +22,9 @@ def facilitator_groups(ctx: ActivityContext, *, pairs: bool = False, size: int =
     listed = cached("groups", ctx, lambda s: groups.groups_for_item(s, ctx.actor, ctx.item.id))
     with st.expander(tr("groups.title"), expanded=not listed):
         label = "groups.form_pairs" if pairs else "groups.form"
-        if st.button(tr(label), key=f"form_groups_{ctx.item.id}") and attempt(
+        if st.button(tr(label), key=f"form_groups_{ctx.item.id}") and done(
             lambda s: groups.form_groups(s, ctx.actor, ctx.item.id, size=size, pairs=pairs)
-        ) is not None:
+        ):
             st.rerun(scope="fragment")
         if not listed:
             st.caption(tr("groups.none_yet"))
@@ -46,9 +46,9 @@ def _mover(ctx: ActivityContext, listed: list[GroupView]) -> None:
                              key=f"move_to_{ctx.item.id}",
                              format_func=lambda gid: group_title(
                                  next(g for g in listed if g.id == gid)))
-    if button.button(tr("groups.move"), key=f"move_btn_{ctx.item.id}") and attempt(
+    if button.button(tr("groups.move"), key=f"move_btn_{ctx.item.id}") and done(
         lambda s: groups.move_participant(s, ctx.actor, ctx.item.id, who, target)
-    ) is not None:
+    ):
         st.rerun(scope="fragment")
 
 

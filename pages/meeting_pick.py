@@ -35,7 +35,10 @@ def pick_meeting(me: FacilitatorActor) -> meetings.MeetingView:
     workshop = next(w for w in mine if w.id == workshop_id)
     st.caption(plain(workshop.name))
     meeting_id = st.selectbox(tr("console.meeting"), ids, index=ids.index(chosen),
-                              format_func=lambda i: names[i], key=f"pick_{workshop_id}")
+                              format_func=lambda i: names[i],
+                              # Streamlit keeps a keyed box's shown label: a status change
+                              # in the labels must make a new box.
+                              key=f"pick_{workshop_id}_{'-'.join(m.status for m in plan)}")
     st.session_state["meeting_id"] = meeting_id
     return next(m for m in plan if m.id == meeting_id)
 

@@ -7,7 +7,7 @@ import json
 
 import streamlit as st
 
-from pages.common import attempt, facilitator, flash, plain, read, role_label, show_flash, tr
+from pages.common import done, facilitator, flash, plain, read, role_label, show_flash, tr
 from workshop import participants, privacy, workshops
 from workshop.i18n import fmt_datetime
 
@@ -41,10 +41,10 @@ for person in people:
         choice = st.radio(tr("people.erase_choice"), ["keep", "delete"], key=f"erase_{person.id}",
                           format_func=lambda c: tr(f"people.erase_{c}"), index=None)
         if st.button(tr("people.erase"), key=f"erase_btn_{person.id}", disabled=choice is None,
-                     type="primary") and attempt(
+                     type="primary") and done(
             lambda s, pid=person.id, wipe=choice == "delete": privacy.erase_participant(
                 s, me, pid, delete_contributions=wipe)
-        ) is not None:
+        ):
             flash(tr("people.erased"))
             st.rerun()
 
@@ -53,9 +53,9 @@ with st.expander(tr("people.delete_workshop")):
     st.warning(tr("people.delete_workshop_warning"))
     typed = st.text_input(tr("people.type_name", name=workshop.name), key="confirm_delete_name")
     if st.button(tr("people.delete_workshop_confirm"), key="delete_workshop",
-                 disabled=typed.strip() != workshop.name) and attempt(
+                 disabled=typed.strip() != workshop.name) and done(
         lambda s: workshops.delete_workshop(s, me, workshop_id)
-    ) is not None:
+    ):
         st.session_state.pop("workshop_id", None)
         flash(tr("people.workshop_deleted"))
         st.rerun()

@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from pages.common import attempt, facilitator, flash, plain, read, show_flash, tr
+from pages.common import attempt, done, facilitator, flash, plain, read, show_flash, tr
 from workshop import meetings, templates, workshops
 from workshop.i18n import fmt_date, fmt_time
 from workshop.meetings import ACTIVITY_TYPES
@@ -111,9 +111,9 @@ else:
 
 with st.expander(tr("plan.edit_meeting")):
     values = _meeting_form(f"edit_meeting_{meeting.id}_{meeting.revision}", meeting)
-    if values is not None and attempt(
+    if values is not None and done(
         lambda s: meetings.update_meeting(s, me, meeting.id, **values)
-    ) is not None:
+    ):
         flash(tr("plan.saved"))
         st.rerun()
 
@@ -160,9 +160,9 @@ with st.form(f"add_item_{meeting.id}", clear_on_submit=False):
 if meeting.status != "open":
     with st.expander(tr("plan.delete_meeting")):
         st.warning(tr("plan.delete_warning"))
-        if st.button(tr("plan.delete_confirm"), key=f"delete_meeting_{meeting.id}") and attempt(
+        if st.button(tr("plan.delete_confirm"), key=f"delete_meeting_{meeting.id}") and done(
             lambda s: meetings.delete_meeting(s, me, meeting.id)
-        ) is not None:
+        ):
             st.session_state.pop("meeting_id", None)
             flash(tr("plan.deleted"))
             st.rerun()

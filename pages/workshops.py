@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.common import attempt, facilitator, flash, plain, read, show_flash, tr
+from pages.common import attempt, done, facilitator, flash, plain, read, show_flash, tr
 from workshop import workshops
 from workshop.i18n import LANGUAGES
 
@@ -76,9 +76,9 @@ if mine:
     current = next(w for w in mine if w.id == st.session_state.get("workshop_id", mine[0].id))
     with st.expander(tr("workshops.edit")):
         values = _workshop_form(f"edit_workshop_{current.id}", current)
-        if values is not None and attempt(
+        if values is not None and done(
             lambda s: workshops.update_workshop(s, me, current.id, **values)
-        ) is not None:
+        ):
             flash(tr("workshops.saved"))
             st.rerun()
     with st.expander(tr("workshops.share")):
@@ -88,8 +88,8 @@ if mine:
             st.write(f"{plain(display_name)} ({plain(username)}) · {role_text}")
         with st.form(f"invite_{current.id}"):
             username = st.text_input(tr("field.username"), key=f"invite_name_{current.id}")
-            if st.form_submit_button(tr("workshops.invite")) and attempt(
+            if st.form_submit_button(tr("workshops.invite")) and done(
                 lambda s: workshops.invite_facilitator(s, me, current.id, username)
-            ) is not None:
+            ):
                 flash(tr("workshops.invited", username=plain(username)))
                 st.rerun()

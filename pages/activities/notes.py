@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pages.activities import ActivityContext, cached
-from pages.common import attempt, flash, form_key, plain, renew_form_key, role_label, tr
+from pages.common import attempt, done, flash, form_key, plain, renew_form_key, role_label, tr
 from workshop import notes
 from workshop.notes import MAX_NOTE_LENGTH, NoteView
 
@@ -61,13 +61,13 @@ def _own_note_editor(ctx: ActivityContext, note: NoteView) -> None:
         edited = st.text_area(tr("field.note"), value=note.text, key=f"edit_text_{note.id}",
                               max_chars=MAX_NOTE_LENGTH)
         left, right = st.columns(2)
-        if left.form_submit_button(tr("action.save")) and attempt(
+        if left.form_submit_button(tr("action.save")) and done(
             lambda s: notes.edit_note(s, ctx.actor, note.id, note.version, edited)
-        ) is not None:
+        ):
             st.rerun(scope="fragment")
-        if right.form_submit_button(tr("action.withdraw")) and attempt(
+        if right.form_submit_button(tr("action.withdraw")) and done(
             lambda s: notes.withdraw_note(s, ctx.actor, note.id, note.version)
-        ) is not None:
+        ):
             st.rerun(scope="fragment")
 
 
