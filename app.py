@@ -42,21 +42,46 @@ def _restore_participant() -> None:
     st.session_state["lang"] = found.language
 
 
-def _pages() -> list[st.Page]:
+def _page(path: str, key: str, icon: str, slug: str, default: bool = False) -> st.Page:
+    return st.Page(path, title=tr(key), icon=f":material/{icon}:", url_path=slug,
+                   default=default)
+
+
+def _facilitator_pages() -> dict[str, list[st.Page]]:
+    """Facilitator navigation in sections, in the order a theme group's work goes."""
+    return {
+        tr("nav.section.workshop"): [
+            _page("pages/workshops.py", "nav.workshops", "groups", "workshops", default=True),
+            _page("pages/plan.py", "nav.plan", "event_note", "plan"),
+            _page("pages/people.py", "nav.people", "shield_person", "people"),
+        ],
+        tr("nav.section.meeting"): [
+            _page("pages/console.py", "nav.console", "play_circle", "console"),
+            _page("pages/projector.py", "nav.projector", "tv", "projector"),
+        ],
+        tr("nav.section.work"): [
+            _page("pages/warmup_library.py", "nav.warmup_library", "menu_book", "warm-up"),
+            _page("pages/personas.py", "nav.personas", "badge", "personas"),
+            _page("pages/paths.py", "nav.paths", "route", "paths"),
+            _page("pages/causal_map.py", "nav.causal_map", "share", "causal-maps"),
+            _page("pages/candidates.py", "nav.candidates", "checklist", "choosing"),
+            _page("pages/model_canvas.py", "nav.model_canvas", "hub", "model"),
+        ],
+        tr("nav.section.results"): [
+            _page("pages/feedback_results.py", "nav.feedback_results", "poll", "feedback"),
+            _page("pages/evaluation.py", "nav.evaluation", "insights", "evaluation"),
+            _page("pages/exports.py", "nav.exports", "download", "exports"),
+        ],
+        tr("nav.section.account"): [
+            _page("pages/account.py", "nav.account", "person", "account"),
+        ],
+    }
+
+
+def _pages() -> list[st.Page] | dict[str, list[st.Page]]:
     who = actor()
     if isinstance(who, FacilitatorActor):
-        return [
-            st.Page("pages/workshops.py", title=tr("nav.workshops"), icon=":material/groups:",
-                    url_path="workshops", default=True),
-            st.Page("pages/plan.py", title=tr("nav.plan"), icon=":material/event_note:",
-                    url_path="plan"),
-            st.Page("pages/console.py", title=tr("nav.console"), icon=":material/play_circle:",
-                    url_path="console"),
-            st.Page("pages/projector.py", title=tr("nav.projector"), icon=":material/tv:",
-                    url_path="projector"),
-            st.Page("pages/account.py", title=tr("nav.account"), icon=":material/person:",
-                    url_path="account"),
-        ]
+        return _facilitator_pages()
     if isinstance(who, ParticipantActor):
         return [st.Page("pages/participate.py", title=tr("nav.participate"),
                         icon=":material/edit_note:", url_path="participate", default=True)]

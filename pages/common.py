@@ -266,3 +266,14 @@ def show_flash() -> None:
     message = st.session_state.pop("_flash", None)
     if message:
         st.success(message, icon=":material/check_circle:")
+
+
+def rerun_fragment() -> None:
+    """Rerun the fragment that handled the click, or the whole page when the click came in
+    a full run (AppTest, or a fragment drawn during a full rerun)."""
+    from streamlit.errors import StreamlitAPIException
+
+    try:
+        st.rerun(scope="fragment")
+    except StreamlitAPIException:
+        st.rerun()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pages.activities import ActivityContext, cached
-from pages.common import attempt, done, plain, role_label, tr
+from pages.common import attempt, done, plain, rerun_fragment, role_label, tr
 from workshop import groups
 from workshop.access import ParticipantActor
 from workshop.groups import GroupView
@@ -25,7 +25,7 @@ def facilitator_groups(ctx: ActivityContext, *, pairs: bool = False, size: int =
         if st.button(tr(label), key=f"form_groups_{ctx.item.id}") and done(
             lambda s: groups.form_groups(s, ctx.actor, ctx.item.id, size=size, pairs=pairs)
         ):
-            st.rerun(scope="fragment")
+            rerun_fragment()
         if not listed:
             st.caption(tr("groups.none_yet"))
             return
@@ -49,7 +49,7 @@ def _mover(ctx: ActivityContext, listed: list[GroupView]) -> None:
     if button.button(tr("groups.move"), key=f"move_btn_{ctx.item.id}") and done(
         lambda s: groups.move_participant(s, ctx.actor, ctx.item.id, who, target)
     ):
-        st.rerun(scope="fragment")
+        rerun_fragment()
 
 
 def group_title(group: GroupView) -> str:

@@ -90,8 +90,9 @@ def form_groups(session: Session, actor: Actor, item_id: int, *, size: int = 4,
 
 def add_group(session: Session, actor: Actor, item_id: int, name: str = "") -> GroupView:
     item = _facilitated_item(session, actor, item_id)
-    position = (session.scalar(select(func.max(WorkGroup.position))
-                               .where(WorkGroup.agenda_item_id == item_id)) or -1) + 1
+    last = session.scalar(select(func.max(WorkGroup.position))
+                          .where(WorkGroup.agenda_item_id == item_id))
+    position = 0 if last is None else last + 1
     label = clean_name(name, field="field.group_name", max_length=120) if name else ""
     group = WorkGroup(agenda_item_id=item_id, position=position, name=label)
     session.add(group)

@@ -6,8 +6,8 @@ from alembic.migration import MigrationContext
 from builders import join, world
 from sqlalchemy import func, select
 
-from workshop import db, demo, notes, workshops
-from workshop.models import Base, Meeting, Note, Participant
+from workshop import db, notes, workshops
+from workshop.models import Base, Note, Participant
 
 
 def test_migrations_match_the_models(engine):
@@ -21,22 +21,6 @@ def test_downgrade_and_upgrade_again(engine):
     db.upgrade(engine)
     assert db.current_revision(engine) is not None
     db.upgrade(engine)  # idempotent
-
-
-def test_demo_seed_is_idempotent_and_fills_a_workshop(engine):
-    with db.transaction(engine) as s:
-        first = demo.seed_demo(s, "demo password 1")
-    with db.transaction(engine) as s:
-        second = demo.seed_demo(s)
-        assert second.workshop_id == first.workshop_id and not second.created
-        assert s.scalar(select(func.count()).select_from(Meeting)) >= 3
-        from collections import Counter
-
-        from workshop.models import ROLES
-        roles = Counter(s.scalars(select(Participant.role)))
-        assert all(roles[role] >= 2 for role in ROLES), roles
-        assert s.scalar(select(func.count()).select_from(Note)) >= 3
-    assert not db.is_empty(engine)
 
 
 def test_deleting_a_workshop_deletes_everything_in_it(session):

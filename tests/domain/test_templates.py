@@ -1,8 +1,8 @@
 import datetime as dt
 
 import pytest
-
 from builders import facilitator
+
 from workshop import meetings, templates, workshops
 from workshop.content.methods import get_template
 from workshop.errors import InvalidInput, NotFound

@@ -11,7 +11,7 @@ from workshop.errors import InvalidInput
 from workshop.i18n import LANGUAGES, catalogue, fmt_date, message_for, normalise_language, t
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "workshop").rglob("*.py"),
+SOURCES = [ROOT / "app.py", *(ROOT / "pages").rglob("*.py"), *(ROOT / "workshop").rglob("*.py"),
            *(ROOT / "exports").rglob("*.py")]
 KEY = re.compile(r"^[a-z_]+(\.[a-z0-9_]+)+$")
 

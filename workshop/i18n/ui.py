@@ -12,6 +12,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nav.projector": {"fi": "Valkokangas", "en": "Projector"},
     "nav.account": {"fi": "Oma tili", "en": "My account"},
     "nav.participate": {"fi": "Osallistu", "en": "Take part"},
+    "nav.section.workshop": {"fi": "Työpaja", "en": "Workshop"},
+    "nav.section.meeting": {"fi": "Tapaaminen", "en": "Meeting"},
+    "nav.section.work": {"fi": "Työskentely", "en": "Work"},
+    "nav.section.results": {"fi": "Tulokset", "en": "Results"},
+    "nav.section.account": {"fi": "Tili", "en": "Account"},
     # --- general labels and actions ---
     "label.language": {"fi": "Kieli", "en": "Language"},
     "label.facilitator": {"fi": "Fasilitaattori", "en": "Facilitator"},

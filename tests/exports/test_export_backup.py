@@ -1,0 +1,407 @@
+"""JSON backups: generic over every workshop table, lossless round trip, hostile files refused
+with nothing written. Each DB test runs on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+
+import pytest
+from builders import facilitator, join, world
+from export_fixtures import (
+    assert_every_table_has_rows,
+    build_workshop,
+    canonical,
+    count_rows,
+)
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, insert, select
+
+from exports import backup
+from exports.backup import (
+    ColumnPlan,
+    _decode,
+    _encoder,
+    dumps,
+    export_workshop,
+    import_workshop,
+    workshop_plan,
+)
+from workshop import db, participants
+from workshop.access import FacilitatorActor
+from workshop.errors import InvalidInput, NotFound
+from workshop.models import Meeting, Note, Participant, Workshop, WorkshopFacilitator
+
+# --- the plan ----------------------------------------------------------------------------------
+
+
+def test_plan_finds_workshop_tables_by_foreign_keys_and_orders_them():
+    plan = workshop_plan()
+    names = plan.names
+    assert names[0] == "workshops"
+    for table in ("meetings", "agenda_items", "participants", "notes", "docx_templates"):
+        assert table in names
+    for table in ("users", "throttles", "workshop_facilitators"):
+        assert table not in names  # accounts and account links are per installation
+    assert names.index("meetings") < names.index("agenda_items") < names.index("notes")
+    meetings = plan["meetings"]
+    assert meetings.deferred == {"current_item_id"}  # the cycle with agenda_items
+    assert set(meetings.omitted) == {"join_code", "link_token"}
+    assert plan["participants"].omitted == ("token_hash",)
+    assert plan["notes"].user_refs == ("author_user_id",)
+    assert plan["agenda_items"].owner_fks == (("meeting_id", "meetings"),)
+    for table in plan.tables:  # every parent comes first (deferred references aside)
+        for column, (parent, _) in table.refs.items():
+            if column not in table.deferred:
+                assert names.index(parent) < names.index(table.name), (table.name, column)
+
+
+# --- round trip --------------------------------------------------------------------------------
+
+
+def test_round_trip_covers_every_record_type(session):
+    built = build_workshop(session)
+    first = export_workshop(session, built.workshop_id)
+    assert_every_table_has_rows(first)
+    assert first["format"] == "kehittamo-workshop" and first["version"] == 1
+    text = dumps(first)
+    assert json.loads(text) == first  # plain JSON, nothing Python-only
+
+    importer = facilitator(session, "toinen")
+    new_id = import_workshop(session, text, owner_user_id=importer.user_id)
+    assert new_id != built.workshop_id
+    second = export_workshop(session, new_id)
+    assert canonical(second) == canonical(first)
+    # and the original is untouched
+    assert canonical(export_workshop(session, built.workshop_id)) == canonical(first)
+
+    owners = session.execute(select(WorkshopFacilitator.user_id, WorkshopFacilitator.role)
+                             .where(WorkshopFacilitator.workshop_id == new_id)).all()
+    assert owners == [(importer.user_id, "owner")]
+    assert session.get(Workshop, new_id).created_by_id == importer.user_id
+    third = import_workshop(session, text, owner_user_id=importer.user_id)  # twice is fine
+    assert canonical(export_workshop(session, third)) == canonical(first)
+
+
+def test_round_trip_across_databases(engine, tmp_path):
+    """SQLite → this database (SQLite or PostgreSQL) → another SQLite file."""
+    source = db.make_engine(f"sqlite:///{tmp_path / 'source.sqlite3'}")
+    target = db.make_engine(f"sqlite:///{tmp_path / 'target.sqlite3'}")
+    try:
+        for each in (source, target):
+            db.upgrade(each)
+        with db.transaction(source) as s:
+            built = build_workshop(s)
+        with db.reading(source) as s:
+            original = export_workshop(s, built.workshop_id)
+        assert_every_table_has_rows(original)
+        with db.transaction(engine) as s:
+            owner = facilitator(s, "pg")
+            middle_id = import_workshop(s, dumps(original), owner_user_id=owner.user_id)
+        with db.reading(engine) as s:
+            middle = export_workshop(s, middle_id)
+        with db.transaction(target) as s:
+            owner = facilitator(s, "kolmas")
+            last_id = import_workshop(s, dumps(middle), owner_user_id=owner.user_id)
+        with db.reading(target) as s:
+            last = export_workshop(s, last_id)
+        assert canonical(middle) == canonical(original)
+        assert canonical(last) == canonical(original)
+    finally:
+        source.dispose()
+        target.dispose()
+
+
+def test_restored_copy_gets_no_join_secrets(session):
+    w = world(session)
+    p = join(session, w)
+    token_hash = session.get(Participant, p.participant_id).token_hash
+    document = export_workshop(session, w.workshop_id)
+    assert "join_code" not in document["tables"]["meetings"][0]
+    assert "token_hash" not in document["tables"]["participants"][0]
+    new_id = import_workshop(session, dumps(document), owner_user_id=w.facilitator.user_id)
+    copy_meeting = session.scalar(select(Meeting).where(Meeting.workshop_id == new_id))
+    assert copy_meeting.status == "open" and copy_meeting.join_code is None
+    assert copy_meeting.link_token is None
+    copy_participant = session.scalar(select(Participant)
+                                      .where(Participant.workshop_id == new_id))
+    assert copy_participant.token_hash != token_hash and len(copy_participant.token_hash) == 64
+    original = session.get(Participant, p.participant_id)
+    assert original.token_hash == token_hash  # the original participant still comes back
+
+
+def test_import_keeps_timestamps_versions_and_flags(session):
+    built = build_workshop(session)
+    document = export_workshop(session, built.workshop_id)
+    new_id = import_workshop(session, dumps(document), owner_user_id=built.facilitator.user_id)
+    before = {(n["text"], n["version"], n["hidden"], n["withdrawn"], n["created_at"])
+              for n in document["tables"]["notes"]}
+    after = {(n["text"], n["version"], n["hidden"], n["withdrawn"], n["created_at"])
+             for n in export_workshop(session, new_id)["tables"]["notes"]}
+    assert before == after
+    assert any(hidden for _, _, hidden, _, _ in after)
+    assert any(withdrawn for _, _, _, withdrawn, _ in after)
+
+
+def test_export_and_import_for_actors_check_access(session):
+    w = world(session)
+    stranger = facilitator(session, "vieras")
+    with pytest.raises(NotFound):
+        backup.export_workshop_as(session, stranger, w.workshop_id)
+    document = backup.export_workshop_as(session, w.facilitator, w.workshop_id)
+    new_id = backup.import_workshop_as(session, stranger, dumps(document))
+    assert session.get(WorkshopFacilitator, (new_id, stranger.user_id)).role == "owner"
+    with pytest.raises(NotFound):
+        backup.import_workshop_as(session, FacilitatorActor(999_999), dumps(document))
+    with pytest.raises(NotFound):
+        export_workshop(session, 999_999)
+
+
+# --- hostile and broken files ----------------------------------------------------------------
+
+
+def _mutate(document: dict, change) -> dict:
+    changed = copy.deepcopy(document)
+    change(changed)
+    return changed
+
+
+def _note(d):
+    return d["tables"]["notes"][0]
+
+
+HOSTILE = {
+    "empty": (lambda d: b"", "backup.error.empty"),
+    "corrupt": (lambda d: b'{"format": "kehittamo-workshop", "version": 1, tables: }',
+                "backup.error.corrupt"),
+    "truncated": (lambda d: dumps(d)[: len(dumps(d)) // 2], "backup.error.corrupt"),
+    "not_utf8": (lambda d: b"\xff\xfe{\x00}", "backup.error.not_utf8"),
+    "not_an_object": (lambda d: b"[1, 2, 3]", "backup.error.not_backup"),
+    "wrong_format": (lambda d: _mutate(d, lambda x: x.update(format="other")),
+                     "backup.error.not_backup"),
+    "version_2": (lambda d: _mutate(d, lambda x: x.update(version=2)), "backup.error.version"),
+    "version_text": (lambda d: _mutate(d, lambda x: x.update(version="1")),
+                     "backup.error.version"),
+    "version_bool": (lambda d: _mutate(d, lambda x: x.update(version=True)),
+                     "backup.error.version"),
+    "extra_top_level": (lambda d: _mutate(d, lambda x: x.update(extra=1)),
+                        "backup.error.structure"),
+    "bad_exported_at": (lambda d: _mutate(d, lambda x: x.update(exported_at="eilen")),
+                        "backup.error.structure"),
+    "tables_not_object": (lambda d: _mutate(d, lambda x: x.update(tables=[])),
+                          "backup.error.structure"),
+    "two_workshops": (lambda d: _mutate(d, lambda x: x["tables"]["workshops"].append(
+        dict(x["tables"]["workshops"][0], id=424242))), "backup.error.structure"),
+    "rows_not_list": (lambda d: _mutate(d, lambda x: x["tables"].update(notes={})),
+                      "backup.error.structure"),
+    "row_not_object": (lambda d: _mutate(d, lambda x: x["tables"]["notes"].append([1])),
+                       "backup.error.structure"),
+    "too_large": (lambda d: b" " * (backup.MAX_DOCUMENT_BYTES + 1), "backup.error.too_large"),
+    "deep_nesting": (lambda d: b"[" * 200_000 + b"]" * 200_000, "backup.error.too_deep"),
+    "deep_json_value": (lambda d: _mutate(d, lambda x: x["tables"]["agenda_items"][0].update(
+        config=json.loads("[" * 40 + "]" * 40))), "backup.error.too_deep"),
+    "duplicate_key": (lambda d: b'{"format": "kehittamo-workshop", "format": "x"}',
+                      "backup.error.duplicate_key"),
+    "nan": (lambda d: dumps(d).replace(b'"version": 1', b'"version": NaN'),
+            "backup.error.wrong_type_value"),
+    "unknown_table": (lambda d: _mutate(d, lambda x: x["tables"].update(secrets=[])),
+                      "backup.error.unknown_table"),
+    "unknown_column": (lambda d: _mutate(d, lambda x: _note(x).update(is_admin=True)),
+                       "backup.error.unknown_column"),
+    "missing_required": (lambda d: _mutate(d, lambda x: _note(x).update(text=None)),
+                         "backup.error.missing_value"),
+    "missing_id": (lambda d: _mutate(d, lambda x: _note(x).pop("id")),
+                   "backup.error.missing_value"),
+    "text_for_int": (lambda d: _mutate(d, lambda x: _note(x).update(version="1")),
+                     "backup.error.wrong_type"),
+    "bool_for_int": (lambda d: _mutate(d, lambda x: _note(x).update(version=True)),
+                     "backup.error.wrong_type"),
+    "float_for_int": (lambda d: _mutate(d, lambda x: _note(x).update(version=1.5)),
+                      "backup.error.wrong_type"),
+    "int_for_bool": (lambda d: _mutate(d, lambda x: _note(x).update(hidden=1)),
+                     "backup.error.wrong_type"),
+    "int_out_of_range": (lambda d: _mutate(d, lambda x: _note(x).update(version=2**40)),
+                         "backup.error.out_of_range"),
+    "naive_datetime": (lambda d: _mutate(d, lambda x: _note(x).update(
+        created_at="2026-03-05T10:00:00")), "backup.error.wrong_type"),
+    "not_a_date": (lambda d: _mutate(d, lambda x: x["tables"]["meetings"][0].update(
+        date="5.3.2026")), "backup.error.wrong_type"),
+    "bad_base64": (lambda d: _mutate(d, lambda x: x["tables"]["docx_templates"][0].update(
+        data="not base64!")), "backup.error.wrong_type"),
+    "huge_name": (lambda d: _mutate(d, lambda x: x["tables"]["workshops"][0].update(
+        name="x" * 201)), "backup.error.too_long"),
+    "huge_text": (lambda d: _mutate(d, lambda x: _note(x).update(
+        text="x" * (backup.MAX_TEXT_CHARS + 1))), "backup.error.too_long"),
+    "nul_in_text": (lambda d: _mutate(d, lambda x: _note(x).update(text="a\x00b")),
+                    "backup.error.control_characters"),
+    "escape_in_name": (lambda d: _mutate(d, lambda x: x["tables"]["workshops"][0].update(
+        name="\x1b[31mpunainen")), "backup.error.control_characters"),
+    "trailing_control": (lambda d: _mutate(d, lambda x: _note(x).update(text="loppu\x1f")),
+                         "backup.error.control_characters"),
+    "control_in_json": (lambda d: _mutate(d, lambda x: x["tables"]["agenda_items"][0].update(
+        config={"k": "a\x07"})), "backup.error.control_characters"),
+    "dangling_meeting": (lambda d: _mutate(d, lambda x: _note(x).update(meeting_id=999_999)),
+                         "backup.error.dangling"),
+    "dangling_current_item": (lambda d: _mutate(d, lambda x: x["tables"]["meetings"][0].update(
+        current_item_id=999_999)), "backup.error.dangling"),
+    "dangling_workshop": (lambda d: _mutate(d, lambda x: _note(x).update(workshop_id=999_999)),
+                          "backup.error.dangling"),
+    "duplicate_id": (lambda d: _mutate(d, lambda x: x["tables"]["notes"].append(
+        dict(_note(x)))), "backup.error.duplicate_id"),
+}
+
+
+def test_hostile_files_are_refused_and_nothing_is_written(session):
+    """Every case of HOSTILE against one workshop (built once per database)."""
+    built = build_workshop(session)
+    document = export_workshop(session, built.workshop_id)
+    session.flush()
+    before = count_rows(session)
+    wrong = []
+    for case, (make, key) in sorted(HOSTILE.items()):
+        data = make(document)
+        if isinstance(data, dict):
+            data = dumps(data)
+        try:
+            import_workshop(session, data, owner_user_id=built.facilitator.user_id)
+        except InvalidInput as error:
+            if error.key != key:
+                wrong.append((case, error.key, error.params))
+        else:
+            wrong.append((case, "accepted", None))
+        if count_rows(session) != before:
+            wrong.append((case, "wrote rows", None))
+            break
+    assert wrong == []
+    assert document == export_workshop(session, built.workshop_id) | {
+        "exported_at": document["exported_at"]}  # the source was not touched either
+
+
+def test_error_messages_are_one_line_in_both_languages(session):
+    from workshop.i18n import message_for
+
+    built = build_workshop(session)
+    document = export_workshop(session, built.workshop_id)
+    evil = _mutate(document, lambda x: _note(x).update({"nimi\n\x1bx" * 20: 1}))
+    with pytest.raises(InvalidInput) as caught:
+        import_workshop(session, dumps(evil), owner_user_id=built.facilitator.user_id)
+    for lang in ("fi", "en"):
+        text = message_for(caught.value, lang)
+        assert "\n" not in text and "\x1b" not in text and len(text) < 300, text
+
+
+def test_constraint_the_checks_miss_is_refused_by_the_database_and_rolled_back(session):
+    built = build_workshop(session)
+    document = export_workshop(session, built.workshop_id)
+    broken = _mutate(document, lambda x: x["tables"]["meetings"][1].update(
+        number=x["tables"]["meetings"][0]["number"]))  # unique (workshop, number)
+    session.flush()
+    before = count_rows(session)
+    with pytest.raises(InvalidInput) as caught:
+        import_workshop(session, dumps(broken), owner_user_id=built.facilitator.user_id)
+    assert caught.value.key == "backup.error.database"
+    assert "\n" not in caught.value.params["reason"]
+    assert count_rows(session) == before
+    # the caller's transaction is still usable after the savepoint rolled back
+    assert session.scalar(select(func.count()).select_from(Workshop)) == before["workshops"]
+
+
+def test_unknown_owner_is_refused(session):
+    w = world(session)
+    document = export_workshop(session, w.workshop_id)
+    with pytest.raises(NotFound):
+        import_workshop(session, dumps(document), owner_user_id=424242)
+
+
+def test_older_document_without_a_new_table_or_column_restores(session):
+    w = world(session)
+    p = join(session, w)
+    from workshop import notes
+
+    notes.add_note(session, p, w.item_id, "vanha")
+    document = export_workshop(session, w.workshop_id)
+    document["tables"].pop("docx_templates")  # made before templates existed
+    for note in document["tables"]["notes"]:
+        note.pop("client_key")  # a nullable column added later
+        note.pop("hidden")  # a column with a default
+    new_id = import_workshop(session, dumps(document), owner_user_id=w.facilitator.user_id)
+    restored = session.scalars(select(Note).where(Note.workshop_id == new_id)).all()
+    assert [(n.text, n.hidden, n.client_key) for n in restored] == [("vanha", False, None)]
+
+
+def test_typed_references_follow_their_records(session):
+    plan = workshop_plan()
+    typed = [t for t in plan.tables if t.typed_refs]
+    if not typed:
+        pytest.skip("no table with typed references (traceability) in this build")
+    built = build_workshop(session)
+    document = export_workshop(session, built.workshop_id)
+    table = typed[0]
+    id_column, type_column = next(iter(table.typed_refs.items()))
+    row = document["tables"][table.name][0]
+    target = plan.record_tables[row[type_column]]
+    assert row[id_column] in {r[plan[target].generated_key]
+                              for r in document["tables"][target]}
+    broken = _mutate(document, lambda x: x["tables"][table.name][0].update({id_column: 987654}))
+    with pytest.raises(InvalidInput) as caught:
+        import_workshop(session, dumps(broken), owner_user_id=built.facilitator.user_id)
+    assert caught.value.key == "backup.error.dangling"
+    # A typed reference to a record that is gone is left out of the export.
+    session.execute(insert(table.table).values(
+        {**{c.name: v for c, v in zip(table.table.columns, _raw_row(session, table), strict=True)
+            if c.name != table.generated_key}, id_column: 987654}))
+    again = export_workshop(session, built.workshop_id)
+    assert all(r[id_column] != 987654 for r in again["tables"][table.name])
+
+
+def _raw_row(session, table):
+    return session.execute(select(table.table).limit(1)).one()
+
+
+# --- values, property-based -------------------------------------------------------------------
+
+
+def _where():
+    return {"table": "t", "column": "c", "row": "1"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_kept_exactly_or_refused_for_control_characters(text):
+    column = ColumnPlan("c", "str", False, 200)
+    try:
+        decoded = _decode(column, text, _where)
+    except InvalidInput as error:
+        assert error.key in {"backup.error.control_characters", "backup.error.too_long"}
+        return
+    assert decoded == text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.datetimes(timezones=st.just(dt.UTC)), st.binary(max_size=200),
+       st.recursive(st.none() | st.booleans() | st.integers() | st.text(alphabet=st.characters(
+           blacklist_categories=("Cc", "Cs"))), lambda c: st.lists(c, max_size=3)
+           | st.dictionaries(st.text(max_size=5, alphabet="abc"), c, max_size=3), max_leaves=10))
+def test_values_survive_encoding(moment, data, value):
+    for kind, original in (("datetime", moment), ("bytes", data), ("json", value),
+                           ("date", moment.date()), ("time", moment.time())):
+        column = ColumnPlan("c", kind, False)
+        encoded = json.loads(json.dumps(_encoder(kind)(original)))
+        assert _decode(column, encoded, _where) == original
+
+
+def test_participant_join_still_works_after_restore(session):
+    """A restored copy does not clash with the original's codes: both can be reopened."""
+    from workshop import meetings
+
+    w = world(session)
+    new_id = import_workshop(session, dumps(export_workshop(session, w.workshop_id)),
+                             owner_user_id=w.facilitator.user_id)
+    copy_meeting = session.scalar(select(Meeting.id).where(Meeting.workshop_id == new_id))
+    meetings.close_meeting(session, w.facilitator, copy_meeting)
+    reopened = meetings.open_meeting(session, w.facilitator, copy_meeting)
+    assert reopened.join_code and reopened.join_code != session.get(Meeting, w.meeting_id).join_code
+    found = participants.find_open_meeting(session, code=reopened.join_code, client="t")
+    assert isinstance(found, Meeting) and found.workshop_id == new_id
