@@ -47,8 +47,10 @@ class DomainErrorsAsMessages(click.Group):
             return super().invoke(ctx)
         except DomainError as error:
             _fail(_domain_message(error))
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise  # --help, usage errors: click prints them itself
+        except (click.exceptions.Exit, click.Abort):
+            raise  # --help and Ctrl-C: click handles them
+        except click.ClickException as error:  # usage errors, in one line like the rest
+            _fail(error.format_message())
         except Exception as error:  # noqa: BLE001 - a CLI prints one line, not a traceback
             if os.environ.get("KEHITTAMO_DEBUG"):
                 raise
