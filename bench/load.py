@@ -25,6 +25,13 @@ With ``--url`` it targets a running server on this machine instead; ``--database
 then be that server's database (a workshop "Kuormitustesti <time>" is added to it and read
 back). Loopback only, bounded in participants and time; it stops and kills its own server.
 The last line of output is one JSON object.
+
+Also: ``--servers 2`` runs two app processes on the same database with every participant
+sticking to one (a sticky load balancer), ``--gc-freeze`` calls ``gc.freeze()`` in the server
+after warm-up (a bench-only ``sitecustomize``, no app code), ``--app-dir`` serves another
+checkout (to measure a change before it lands), ``--keep`` keeps the server log. On a machine
+shared with other work, ``chrt -r 20 python bench/load.py ...`` keeps the figures about the
+app; ``other_cpu_percent`` in the output says how busy the rest of the machine was.
 """
 
 from __future__ import annotations
@@ -56,7 +63,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from simclient import ClientError, SimClient  # noqa: E402
+from simclient import ClientError, SimClient, run_in_fresh_loop  # noqa: E402
 
 MAX_PARTICIPANTS = 500
 MAX_DURATION = 1800
@@ -286,6 +293,7 @@ class Server:
 def start_server(database_url: str, workdir: Path, *, app_dir: Path = ROOT) -> Server:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
+    workdir.mkdir(parents=True, exist_ok=True)
     site = workdir / "site"
     site.mkdir()
     (site / "sitecustomize.py").write_text(SITECUSTOMIZE)
@@ -313,6 +321,13 @@ def start_server(database_url: str, workdir: Path, *, app_dir: Path = ROOT) -> S
     return server
 
 
+def total(values: list[float | None]) -> float | None:
+    """The sum over every server, or None when one of them could not be measured."""
+    if not values or any(v is None for v in values):
+        return None
+    return sum(v for v in values if v is not None)
+
+
 def rss_mb(pid: int | None) -> float | None:
     if pid is None:
         return None
@@ -334,6 +349,30 @@ def machine_cpu() -> tuple[float, float] | None:
     ticks = os.sysconf("SC_CLK_TCK")
     idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
     return (sum(fields) - idle) / ticks, sum(fields) / ticks
+
+
+def database_backends(database_url: str) -> dict[int, float]:
+    """CPU seconds so far of the PostgreSQL backends serving this database (same machine)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from workshop import db
+
+    url = db.normalise_url(database_url)
+    if make_url(url).get_backend_name() != "postgresql":
+        return {}
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            pids = connection.execute(text(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid()")).scalars().all()
+    except Exception:  # noqa: BLE001 - a figure, not a failure
+        return {}
+    finally:
+        engine.dispose()
+    found = {pid: cpu_seconds(pid) for pid in pids}
+    return {pid: value for pid, value in found.items() if value is not None}
 
 
 def load_average() -> float | None:
@@ -397,11 +436,15 @@ class Stats:
 
 
 class Simulation:
-    def __init__(self, url: str, world: World, args: argparse.Namespace, server: Server | None):
-        self.url = url
+    def __init__(self, servers: list[Server], world: World, args: argparse.Namespace,
+                 database_url: str = ""):
+        # Several servers: each participant sticks to one (round robin), like behind a load
+        # balancer with sticky sessions; the facilitator uses the first.
+        self.servers = servers
+        self.database_url = database_url
+        self.url = servers[0].url
         self.world = world
         self.args = args
-        self.server = server
         self.stats = Stats()
         self.saved_text = _saved_text()
         self.rng = random.Random(args.seed)
@@ -453,7 +496,8 @@ class Simulation:
 
     async def participant(self, index: int, token: str, gate: asyncio.Semaphore,
                           clients: list[SimClient]) -> None:
-        client = SimClient(self.url, query_string=urlencode({"p": token}),
+        url = self.servers[index % len(self.servers)].url
+        client = SimClient(url, query_string=urlencode({"p": token}),
                            on_text=self._participant_text(index), name=f"p{index}")
         async with gate:
             started = time.monotonic()
@@ -516,14 +560,31 @@ class Simulation:
             submit.error = "; ".join(errors) or "; ".join(result.exceptions) or \
                 "no confirmation"
 
+    def _rss(self) -> float | None:
+        return total([rss_mb(s.pid) for s in self.servers])
+
+    def _cpu(self) -> float | None:
+        return total([cpu_seconds(s.pid) if s.pid is not None else None for s in self.servers])
+
+    def _gc(self) -> list[dict[str, Any] | None]:
+        return [s.gc_stats() for s in self.servers]
+
     async def run(self) -> dict[str, Any]:
         args = self.args
         facilitator = await self.facilitator()
-        self.figures["rss_baseline_mb"] = rss_mb(self.server.pid if self.server else None)
-        if args.gc_freeze and self.server is not None:
-            self.server.signal(signal.SIGUSR1)
+        for server in self.servers:
+            # Warm every server with one participant screen (imports, caches) before the
+            # memory baseline, so the per-session figure is about sessions.
+            warm = SimClient(server.url, query_string=urlencode({"p": self.world.tokens[0]}),
+                             name="warm-up")
+            with contextlib.suppress(ClientError, OSError):
+                await warm.connect(timeout=args.timeout)
+            await warm.close()
+        if args.gc_freeze:
+            for server in self.servers:
+                server.signal(signal.SIGUSR1)
             await asyncio.sleep(1.0)
-            self.figures["rss_baseline_mb"] = rss_mb(self.server.pid)
+        self.figures["rss_baseline_mb"] = self._rss()
         gate = asyncio.Semaphore(args.connect_concurrency)
         clients: list[SimClient] = []
         connect_started = time.monotonic()
@@ -535,30 +596,40 @@ class Simulation:
                 break
         self.figures["connect_s"] = round(time.monotonic() - connect_started, 1)
         await asyncio.sleep(1.0)  # let the first live ticks settle before the baseline
-        pid = self.server.pid if self.server else None
-        self.figures["rss_connected_mb"] = rss_mb(pid)
+        self.figures["rss_connected_mb"] = self._rss()
         self.figures["connected"] = sum(1 for c in clients if not c.closed)
-        gc0 = await asyncio.to_thread(self.server.gc_stats) if self.server else None
-        cpu0, own0, machine0 = cpu_seconds(pid), cpu_seconds(), machine_cpu()
+        gc0 = await asyncio.to_thread(self._gc)
+        backends0 = await asyncio.to_thread(database_backends, self.database_url)
+        cpu0, own0, machine0 = self._cpu(), cpu_seconds(), machine_cpu()
         self.window_start = time.monotonic()
         self.window_end = self.window_start + args.duration
         self.all_connected.set()
         await asyncio.sleep(args.duration)
         self.stop_submitting.set()
         wall = time.monotonic() - self.window_start
-        cpu1, own1, machine1 = cpu_seconds(pid), cpu_seconds(), machine_cpu()
+        cpu1, own1, machine1 = self._cpu(), cpu_seconds(), machine_cpu()
+        backends1 = await asyncio.to_thread(database_backends, self.database_url)
+        database_used = 0.0
+        if backends1:
+            # PostgreSQL's own work for this run (a backend that started during the window
+            # counts whole).
+            database_used = sum(v - backends0.get(pid, 0.0) for pid, v in backends1.items())
+            self.figures["database_cpu_percent"] = round(database_used / wall * 100, 1)
         self.figures["load_average"] = load_average()
-        self.figures["rss_end_mb"] = rss_mb(pid)
+        self.figures["rss_end_mb"] = self._rss()
         if cpu0 is not None and cpu1 is not None:
             self.figures["cpu_percent"] = round((cpu1 - cpu0) / wall * 100, 1)
         self.figures["client_cpu_percent"] = round((own1 - own0) / wall * 100, 1)
         if machine0 and machine1 and cpu0 is not None and cpu1 is not None:
             # Everything else on the machine (other test runs...): figures from a busy
             # machine are not the server's own.
-            busy = machine1[0] - machine0[0] - (cpu1 - cpu0) - (own1 - own0)
+            busy = (machine1[0] - machine0[0] - (cpu1 - cpu0) - (own1 - own0)
+                    - database_used)
             self.figures["other_cpu_percent"] = round(max(0.0, busy) / wall * 100, 1)
-        gc1 = await asyncio.to_thread(self.server.gc_stats) if self.server else None
-        self.figures["gc"] = gc_window(gc0, gc1)
+        gc1 = await asyncio.to_thread(self._gc)
+        windows = [gc_window(a, b) for a, b in zip(gc0, gc1, strict=True)]
+        self.figures["gc"] = windows[0] if len(windows) == 1 else (
+            {"per_server": windows} if all(windows) else None)
         # Submits in flight get the grace period to be confirmed, and the facilitator to see
         # the last confirmed ones.
         grace_end = time.monotonic() + args.grace
@@ -621,6 +692,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="PostgreSQL server for a throw-away database (or, with --url, "
                              "the running server's database)")
     parser.add_argument("--server-pid", type=int, help="with --url: measure this process")
+    parser.add_argument("--servers", type=int, default=1,
+                        help="app processes sharing the database; participants stick to one "
+                             "each, like behind a load balancer with sticky sessions")
     parser.add_argument("--interval", type=float, nargs=2, default=(20.0, 40.0),
                         metavar=("MIN", "MAX"), help="seconds between one participant's notes")
     parser.add_argument("--connect-concurrency", type=int, default=8)
@@ -642,6 +716,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error(f"--duration must be 1..{MAX_DURATION} seconds")
     if not 0 < args.interval[0] <= args.interval[1]:
         parser.error("--interval MIN MAX with 0 < MIN <= MAX")
+    if not 1 <= args.servers <= 4:
+        parser.error("--servers must be 1..4")
     if args.url:
         host = urlsplit(args.url).hostname or ""
         if host not in LOOPBACK:
@@ -676,11 +752,13 @@ def summarise(args: argparse.Namespace, meeting: Simulation, figures: dict[str, 
     errors: dict[str, int] = {}
     for s in submits:
         if s.error:
-            errors[s.error[:80]] = errors.get(s.error[:80], 0) + 1
+            reason = re.sub(r"^p\d+: ", "", s.error)[:80]
+            errors[reason] = errors.get(reason, 0) + 1
     return {
         "bench": "load",
         "database": database,
         "participants": n,
+        "servers": args.servers if not args.url else 1,
         "connected": figures.get("connected"),
         "duration_s": args.duration,
         "interval_s": list(args.interval),
@@ -710,6 +788,7 @@ def summarise(args: argparse.Namespace, meeting: Simulation, figures: dict[str, 
         "rss_end_mb": _r(figures.get("rss_end_mb")),
         "cpu_percent": figures.get("cpu_percent"),
         "client_cpu_percent": figures.get("client_cpu_percent"),
+        "database_cpu_percent": figures.get("database_cpu_percent"),
         "other_cpu_percent": figures.get("other_cpu_percent"),
         "load_average": figures.get("load_average"),
         "cores": os.cpu_count(),
@@ -741,7 +820,7 @@ def _r(value: float | None) -> float | None:
 def report(result: dict[str, Any]) -> None:
     r = result
     print(f"Kehittämö load: {r['participants']} participants + 1 facilitator, "
-          f"{r['duration_s']:.0f} s, {r['database']}"
+          f"{r['duration_s']:.0f} s, {r['database']}, {r['servers']} server(s)"
           + (", gc.freeze()" if r["gc_freeze"] else ""))
     print(f"  connected        {r['connected']} in {r['connect_s']} s "
           f"(p95 {fmt(r['p95_connect_ms'])}, failures {r['connect_failures']}, "
@@ -769,11 +848,13 @@ def report(result: dict[str, Any]) -> None:
           f"{fmt(r['rss_mb_per_session'], 'MB')} per session "
           f"({fmt(r['rss_mb_per_session_end'], 'MB')} at end)")
     print(f"  server CPU       {fmt(r['cpu_percent'], '%')} of one core "
-          f"(load generator {fmt(r['client_cpu_percent'], '%')}; other processes "
+          f"(load generator {fmt(r['client_cpu_percent'], '%')}; "
+          + (f"PostgreSQL {fmt(r['database_cpu_percent'], '%')}; "
+             if r["database_cpu_percent"] is not None else "")
+          + f"other processes "
           f"{fmt(r['other_cpu_percent'], '%')} of {r['cores']} cores, "
           f"load average {r['load_average']})")
-    if r.get("gc"):
-        g = r["gc"]
+    for g in (r["gc"] or {}).get("per_server", [r["gc"]] if r.get("gc") else []):
         print(f"  server GC        collections {g.get('collections')} "
               f"taking {g.get('ms')} ms by generation in the window; longest since start "
               f"{g.get('max_ms_since_start')} ms; {g.get('tracked')} objects tracked, "
@@ -784,9 +865,9 @@ def report(result: dict[str, Any]) -> None:
           + (f": {r['_lost_texts']}" if r["lost"] else ""))
 
 
-async def _drive(url: str, world: World, args: argparse.Namespace,
-                 server: Server | None) -> tuple[Simulation, dict[str, Any]]:
-    meeting = Simulation(url, world, args, server)
+async def _drive(servers: list[Server], world: World, args: argparse.Namespace,
+                 database_url: str) -> tuple[Simulation, dict[str, Any]]:
+    meeting = Simulation(servers, world, args, database_url)
     hard_limit = args.duration + args.grace + args.timeout * 6 + args.participants * 2 + 60
     figures = await asyncio.wait_for(meeting.run(), hard_limit)
     return meeting, figures
@@ -813,22 +894,26 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             url_for_db = args.database_url if args.url else database.url
             log(f"load: seeding {args.participants} participants into {database.kind}")
             world = seed(url_for_db, args.participants)
-            server: Server | None = None
+            servers: list[Server] = []
             try:
                 if args.url:
-                    server = Server(args.url.rstrip("/"), None, args.server_pid, None)
+                    servers.append(Server(args.url.rstrip("/"), None, args.server_pid, None))
                 else:
-                    log("load: starting the server")
-                    server = start_server(database.url, workdir, app_dir=args.app_dir)
-                log(f"load: {server.url} (server pid {server.pid}, folder {workdir}): "
+                    log(f"load: starting {args.servers} server(s)")
+                    for number in range(args.servers):
+                        servers.append(start_server(database.url, workdir / f"server{number}",
+                                                    app_dir=args.app_dir))
+                log(f"load: {', '.join(s.url for s in servers)} (server pid "
+                    f"{', '.join(str(s.pid) for s in servers)}, folder {workdir}): "
                     f"connecting, then {args.duration:.0f} s of notes")
-                meeting, figures = asyncio.run(_drive(server.url, world, args, server))
+                meeting, figures = run_in_fresh_loop(_drive(servers, world, args, url_for_db))
             except BaseException:
-                if server is not None and server.log is not None:
-                    print(server.tail(), file=sys.stderr)
+                for server in servers:
+                    if server.log is not None:
+                        print(server.tail(), file=sys.stderr)
                 raise
             finally:
-                if server is not None:
+                for server in servers:
                     server.stop()
             stored = stored_notes(url_for_db, world.meeting_id)
             from sqlalchemy.engine import make_url

@@ -19,18 +19,33 @@ Used by ``bench/load.py`` and ``tests/load``. Loopback only, no browser, no Java
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
+
+T = TypeVar("T")
+
+
+def run_in_fresh_loop(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run`` in a thread of its own.
+
+    The caller's thread may already run an event loop (Playwright's sync API keeps one
+    running for the rest of a pytest session once a browser test has run), and
+    ``asyncio.run`` refuses to nest.
+    """
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="simclient") as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
 
 SUCCESS = ForwardMsg.FINISHED_SUCCESSFULLY
 COMPILE_ERROR = ForwardMsg.FINISHED_WITH_COMPILE_ERROR

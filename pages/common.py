@@ -16,9 +16,11 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 
-from workshop import accounts, db, participants
+from pages import live_cache
+from workshop import accounts, db, meetings, participants
 from workshop.access import Actor, FacilitatorActor, ParticipantActor
 from workshop.errors import DomainError
 from workshop.i18n import DEFAULT_LANGUAGE, LANGUAGES, message_for, normalise_language, t
@@ -82,6 +84,11 @@ def participant() -> ParticipantActor:
     return who
 
 
+# The database is away (SQLite locked past its busy timeout, PostgreSQL unreachable, no free
+# pooled connection in time): say "not saved, try again", never a traceback.
+DATABASE_ERRORS = (OperationalError, DBAPIError, PoolTimeout)
+
+
 def attempt(action: Callable[[Session], T], *, write: bool = True) -> T | None:
     """Run ``action`` in one unit of work; show a clear message instead of a traceback.
 
@@ -89,13 +96,57 @@ def attempt(action: Callable[[Session], T], *, write: bool = True) -> T | None:
     """
     try:
         with unit(write) as session:
-            return action(session)
+            result = action(session)
+        if write:
+            live_cache.forget_revisions()
+        return result
     except DomainError as error:
-        st.error(message_for(error, lang()), icon=":material/error:")
-    except (OperationalError, DBAPIError):
-        log.exception("database unavailable")
-        st.error(tr("error.not_saved_try_again"), icon=":material/cloud_off:")
+        _show_domain_error(error)
+    except DATABASE_ERRORS:
+        _show_database_away()
     return None
+
+
+def read_kept(slot: str, action: Callable[[Session], T]) -> T | None:
+    """``read(action)``, but while the database is unreachable the value this slot read last.
+
+    For what a page needs before it can draw its forms: without it a brief outage stopped
+    the page above the form, and the text being sent vanished with the form. The outage
+    shows where something is saved; a domain error shows as usual.
+    """
+    key = f"_kept_{slot}"
+    try:
+        with unit(False) as session:
+            value = action(session)
+    except DomainError as error:
+        st.session_state.pop(key, None)
+        _show_domain_error(error)
+        return None
+    except DATABASE_ERRORS:
+        if key in st.session_state:
+            log.warning("database unavailable: %s shows what it read last", slot)
+            return st.session_state[key]
+        _show_database_away()
+        return None
+    st.session_state[key] = value
+    return value
+
+
+def meeting_revision(meeting_id: int) -> int | None:
+    """The live screens' change check, shared by every screen of this server (see
+    :mod:`pages.live_cache`)."""
+    return live_cache.revision(
+        (db.database_url(), meeting_id),
+        lambda: read_kept(f"revision_{meeting_id}", lambda s: meetings.revision(s, meeting_id)))
+
+
+def _show_domain_error(error: DomainError) -> None:
+    st.error(message_for(error, lang()), icon=":material/error:")
+
+
+def _show_database_away() -> None:
+    log.exception("database unavailable")
+    st.error(tr("error.not_saved_try_again"), icon=":material/cloud_off:")
 
 
 def done(action: Callable[[Session], object], *, write: bool = True) -> bool:

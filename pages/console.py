@@ -12,6 +12,7 @@ from pages.common import (
     done,
     facilitator,
     join_url,
+    meeting_revision,
     plain,
     read,
     role_label,
@@ -108,7 +109,7 @@ if current_item is not None:
 
 @st.fragment(run_every=LIVE_SECONDS_FACILITATOR)
 def live_panel(meeting_id: int, workshop_id: int) -> None:
-    revision = read(lambda s: meetings.revision(s, meeting_id))
+    revision = meeting_revision(meeting_id)
     if revision is None:
         return
     held = st.session_state.get("_console_meeting")

@@ -3,43 +3,61 @@ everyone's, updating live without reloading."""
 
 from __future__ import annotations
 
+import contextlib
 import time
+import uuid
 from dataclasses import replace
 
 import streamlit as st
 
+from pages import live_cache
 from pages.activities import ActivityContext, view_for
 from pages.common import (
+    DATABASE_ERRORS,
     LIVE_SECONDS_PARTICIPANT,
-    attempt,
     language_switch,
+    meeting_revision,
     participant,
     plain,
     read,
+    read_kept,
     role_label,
     show_flash,
     tr,
+    unit,
 )
-from workshop import meetings, participants, workshops
+from workshop import db, meetings, participants, workshops
+from workshop.errors import DomainError
 
 who = participant()
-me = read(lambda s: participants.get_participant(s, who))
+# read_kept: a brief database outage must not stop the page above the note form (the text
+# being sent would go with it); the send itself then says "not saved, try again".
+me = read_kept(f"participant_{who.participant_id}",
+               lambda s: participants.get_participant(s, who))
 if me is None:
     st.stop()
 
 
+TOUCH_SECONDS = participants.SEEN_WRITE_INTERVAL.total_seconds() + 5
+
+
 def _touch() -> None:
-    """Presence, written at most every 30 s from this screen."""
+    """Presence. Each check takes the database's write lock, so not more often than the
+    domain would write (participants.SEEN_WRITE_INTERVAL); well within PRESENT_WINDOW."""
     now = time.monotonic()
-    if now - st.session_state.get("_touched_at", 0.0) > 30:
-        attempt(lambda s: participants.touch(s, who))
+    if now - st.session_state.get("_touched_at", 0.0) > TOUCH_SECONDS:
         st.session_state["_touched_at"] = now
+        # Nobody pressed anything: an unreachable database is not worth a "not saved".
+        with contextlib.suppress(DomainError, *DATABASE_ERRORS), unit() as session:
+            participants.touch(session, who)
 
 
 _touch()
 language_switch(st)
-workshop = read(lambda s: workshops.get_workshop(s, who, me.workshop_id))
-meeting = read(lambda s: meetings.current_meeting_for(s, who, me.workshop_id))
+workshop = read_kept(f"workshop_{me.workshop_id}",
+                     lambda s: workshops.get_workshop(s, who, me.workshop_id))
+meeting = read_kept(f"meeting_{me.workshop_id}",
+                    lambda s: meetings.current_meeting_for(s, who, me.workshop_id))
 if workshop is None:
     st.stop()
 st.caption(plain(workshop.name))
@@ -77,15 +95,29 @@ context = ActivityContext(who, meeting, item, me.workshop_id, meeting.revision)
 view.participant_input(context)
 
 
-@st.fragment(run_every=LIVE_SECONDS_PARTICIPANT)
+def _screen_id() -> str:
+    if "_screen_id" not in st.session_state:
+        st.session_state["_screen_id"] = uuid.uuid4().hex
+    return st.session_state["_screen_id"]
+
+
+live_cache.screen_ticked(_screen_id())
+
+
+@st.fragment(run_every=live_cache.phone_interval(LIVE_SECONDS_PARTICIPANT))
 def live(context: ActivityContext) -> None:
+    live_cache.screen_ticked(_screen_id())
     _touch()
-    revision = read(lambda s: meetings.revision(s, context.meeting.id))
+    revision = meeting_revision(context.meeting.id)
     if revision is None:
         return
     if revision != st.session_state.get("_p_revision"):
         st.session_state["_p_revision"] = revision
-        fresh = read(lambda s: meetings.current_meeting_for(s, who, me.workshop_id))
+        # The same answer for every participant of the workshop: loaded once per change.
+        key = ("current_meeting", db.database_url(), context.meeting.link_token,
+               me.workshop_id, revision)
+        fresh = live_cache.shared(
+            key, lambda: read(lambda s: meetings.current_meeting_for(s, who, me.workshop_id)))
         fresh_item = fresh.current_item if fresh else None
         if fresh_item != context.item:
             st.rerun()  # the facilitator moved on or changed the activity: redraw once

@@ -11,6 +11,7 @@ from pages.common import (
     LIVE_SECONDS_FACILITATOR,
     facilitator,
     join_url,
+    meeting_revision,
     plain,
     read,
     tr,
@@ -32,7 +33,7 @@ with st.expander(tr("projector.settings")):
 
 @st.fragment(run_every=LIVE_SECONDS_FACILITATOR)
 def projector(meeting_id: int) -> None:
-    revision = read(lambda s: meetings.revision(s, meeting_id))
+    revision = meeting_revision(meeting_id)
     if revision is None:
         return
     held = st.session_state.get("_projector_meeting")

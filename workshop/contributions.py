@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -20,6 +20,7 @@ from workshop.access import (
     ParticipantActor,
     require_facilitator,
     require_meeting,
+    require_participant,
     require_writable_item,
 )
 from workshop.errors import InvalidInput, NotFound, StaleEdit
@@ -166,6 +167,64 @@ def visible_for_item(session: Session, actor: Actor, model: type[Record], item_i
         query = query.where(model.hidden.is_(False))
     rows = session.execute(query).all()
     return item, [(record, _authorship(actor, item, author)) for record, author in rows]
+
+
+def recent_for_item(session: Session, actor: Actor, model: type[Record], item_id: int, *,
+                    limit: int, onlooker: bool = False
+                    ) -> tuple[int, list[tuple[Record, Authorship]]]:
+    """How many records of an agenda item the actor may see, and the newest ``limit`` of
+    them plus the actor's own (oldest first).
+
+    A phone in a meeting of 200 shows the newest few; loading all of them on every change
+    would cost every screen the whole list. ``onlooker=True`` (participants only) leaves the
+    reader's own records out of the picture: authorship as any other participant sees it,
+    so one result can serve every participant's screen.
+    """
+    item = session.get(AgendaItem, item_id)
+    if item is None:
+        raise NotFound()
+    require_meeting(session, actor, item.meeting_id)
+    participant = isinstance(actor, ParticipantActor)
+    visible = [model.agenda_item_id == item_id, model.withdrawn.is_(False)]
+    if participant:
+        visible.append(model.hidden.is_(False))
+    total = session.scalar(select(func.count()).select_from(model).where(*visible)) or 0
+    newest = (
+        select(model.id).where(*visible)
+        .order_by(model.created_at.desc(), model.id.desc()).limit(max(0, limit))
+    )
+    wanted = model.id.in_(newest.scalar_subquery())
+    if participant and not onlooker:
+        wanted = or_(wanted, model.author_id == actor.participant_id)
+    query = (
+        select(model, Participant)
+        .outerjoin(Participant, Participant.id == model.author_id)
+        .where(*visible, wanted)
+        .order_by(model.created_at, model.id)
+    )
+    reader = _ONLOOKER if participant and onlooker else actor
+    rows = session.execute(query).all()
+    return total, [(record, _authorship(reader, item, author)) for record, author in rows]
+
+
+def own_for_item(session: Session, actor: ParticipantActor, model: type[Record], item_id: int
+                 ) -> list[tuple[Record, Authorship]]:
+    """The participant's own visible records of an agenda item, oldest first."""
+    item = session.get(AgendaItem, item_id)
+    if item is None:
+        raise NotFound()
+    require_meeting(session, actor, item.meeting_id)
+    author = require_participant(session, actor)
+    rows = session.scalars(
+        select(model).where(model.agenda_item_id == item_id, model.author_id == author.id,
+                            model.withdrawn.is_(False), model.hidden.is_(False))
+        .order_by(model.created_at, model.id)
+    ).all()
+    return [(record, _authorship(actor, item, author)) for record in rows]
+
+
+# A participant who wrote none of the records: authorship as everyone else sees it.
+_ONLOOKER = ParticipantActor(0)
 
 
 def _authorship(actor: Actor, item: AgendaItem, author: Participant | None) -> Authorship:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from workshop import contributions
-from workshop.access import Actor
+from workshop.access import Actor, ParticipantActor
 from workshop.contributions import Authorship
 from workshop.models import Note
 from workshop.text import clean_text
@@ -57,3 +57,43 @@ def hide_note(session: Session, actor: Actor, note_id: int, hidden: bool = True)
 def list_notes(session: Session, actor: Actor, item_id: int) -> list[NoteView]:
     _item, rows = contributions.visible_for_item(session, actor, Note, item_id)
     return [NoteView(n.id, n.text, n.version, n.hidden, n.created_at, who) for n, who in rows]
+
+
+@dataclass(frozen=True)
+class RecentNotes:
+    """The newest notes of an item plus the reader's own, and how many there are in all."""
+
+    total: int
+    notes: list[NoteView]
+
+
+def recent_notes(session: Session, actor: Actor, item_id: int, limit: int) -> RecentNotes:
+    total, rows = contributions.recent_for_item(session, actor, Note, item_id, limit=limit)
+    return RecentNotes(total, [_view(n, who) for n, who in rows])
+
+
+@dataclass(frozen=True)
+class NoteBoard:
+    """The newest notes of an item as every participant sees them (nobody's own marked):
+    one board serves all participants' screens. ``author_ids`` lets a screen leave out the
+    reader's own notes, which it shows from :func:`own_notes`."""
+
+    total: int
+    notes: tuple[NoteView, ...]
+    author_ids: tuple[int | None, ...]
+
+
+def note_board(session: Session, actor: ParticipantActor, item_id: int, limit: int
+               ) -> NoteBoard:
+    total, rows = contributions.recent_for_item(session, actor, Note, item_id, limit=limit,
+                                                onlooker=True)
+    return NoteBoard(total, tuple(_view(n, who) for n, who in rows),
+                     tuple(n.author_id for n, _who in rows))
+
+
+def own_notes(session: Session, actor: ParticipantActor, item_id: int) -> list[NoteView]:
+    return [_view(n, who) for n, who in contributions.own_for_item(session, actor, Note, item_id)]
+
+
+def _view(note: Note, who: Authorship) -> NoteView:
+    return NoteView(note.id, note.text, note.version, note.hidden, note.created_at, who)

@@ -4,18 +4,54 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pages import live_cache
 from pages.activities import ActivityContext, cached
-from pages.common import attempt, done, flash, form_key, plain, renew_form_key, role_label, tr
-from workshop import notes
-from workshop.notes import MAX_NOTE_LENGTH, NoteView
+from pages.common import (
+    attempt,
+    done,
+    flash,
+    form_key,
+    plain,
+    read,
+    renew_form_key,
+    role_label,
+    tr,
+)
+from workshop import db, notes
+from workshop.notes import MAX_NOTE_LENGTH, NoteView, RecentNotes
 
 ACTIVITY_TYPES = ("notes", "info")
+# How many of the newest notes each screen draws (a kick-off of 200 writes thousands).
+RECENT_ON_PHONE = 30
+RECENT_ON_PROJECTOR = 12
+RECENT_ON_CONSOLE = 50
 
 
 def participant_input(ctx: ActivityContext) -> None:
-    if not ctx.item.contributions_open:
+    if ctx.item.contributions_open:
+        _note_form(ctx)
+    else:
         st.caption(tr("participate.contributions_closed"))
+    _own_notes(ctx)
+
+
+def _own_notes(ctx: ActivityContext) -> None:
+    """The reader's own notes, editable while the activity is open. Drawn in the full run,
+    not the live fragment: they change only when the reader saves (a full run), and the
+    editors are many elements a live tick would otherwise resend every time."""
+    own = read(lambda s: notes.own_notes(s, ctx.actor, ctx.item.id)) or []
+    if not own:
         return
+    st.subheader(tr("participate.own_contributions", count=len(own)))
+    for note in own:
+        with st.container(border=True):
+            st.markdown(plain(note.text))
+            st.caption(_author(note) + f" · {tr('participate.mine')}")
+            if ctx.item.contributions_open:
+                _own_note_editor(ctx, note)
+
+
+def _note_form(ctx: ActivityContext) -> None:
     item_id = ctx.item.id
     with st.form(f"note_form_{item_id}", border=True):
         generation = st.session_state.get("_note_generation", 0)
@@ -44,16 +80,51 @@ def _load(ctx: ActivityContext) -> list[NoteView]:
                   lambda s: notes.list_notes(s, ctx.actor, ctx.item.id)) or []
 
 
+def _load_recent(ctx: ActivityContext, limit: int) -> RecentNotes:
+    return cached(f"notes_recent_{limit}", ctx,
+                  lambda s: notes.recent_notes(s, ctx.actor, ctx.item.id, limit)) \
+        or RecentNotes(0, [])
+
+
+def _listed(note: NoteView, with_name: bool) -> str:
+    """One note as a Markdown list item: the text, then who wrote it on its own line."""
+    text = plain(note.text).replace("\n", "\n  ")
+    return f"- {text}  \n  *{_author(note, with_name)}*"
+
+
+def _note_list(shown: list[NoteView], with_name: bool = True) -> None:
+    """Many notes as one element: a live screen redraws every element on every change, so
+    a long list of boxes would cost each phone hundreds of messages a second."""
+    if shown:
+        st.markdown("\n".join(_listed(n, with_name) for n in shown))
+
+
+def _board(ctx: ActivityContext) -> notes.NoteBoard:
+    """The newest notes as every participant sees them: loaded once per change for the
+    whole server, not once per phone."""
+    # The link token is random per meeting: ids may be reused after a deletion, it is not.
+    key = ("note_board", db.database_url(), ctx.meeting.link_token, ctx.item.id, ctx.revision,
+           RECENT_ON_PHONE)
+    board = live_cache.shared(key, lambda: read(
+        lambda s: notes.note_board(s, ctx.actor, ctx.item.id, RECENT_ON_PHONE + 1)))
+    slot = f"_note_board_{ctx.item.id}"
+    if board is None:  # the database did not answer: keep showing what was there
+        return st.session_state.get(slot) or notes.NoteBoard(0, (), ())
+    st.session_state[slot] = board
+    return board
+
+
 def participant_live(ctx: ActivityContext) -> None:
-    shown = _load(ctx)
-    st.subheader(tr("participate.contributions", count=len(shown)))
-    for note in shown:
-        with st.container(border=True):
-            st.markdown(plain(note.text))
-            mine = f" · {tr('participate.mine')}" if note.author.mine else ""
-            st.caption(_author(note) + mine)
-            if note.author.mine and ctx.item.contributions_open:
-                _own_note_editor(ctx, note)
+    board = _board(ctx)
+    me = getattr(ctx.actor, "participant_id", None)
+    # One more than shown is loaded, so a reader whose own note is among the newest still
+    # sees RECENT_ON_PHONE notes of others. The reader's own are above, with their editors.
+    others = [n for n, author in zip(board.notes, board.author_ids, strict=True)
+              if author != me][-RECENT_ON_PHONE:]
+    st.subheader(tr("participate.contributions", count=board.total))
+    if len(others) == RECENT_ON_PHONE:
+        st.caption(tr("participate.newest_shown", shown=len(others)))
+    _note_list(others)
 
 
 def _own_note_editor(ctx: ActivityContext, note: NoteView) -> None:
@@ -64,16 +135,24 @@ def _own_note_editor(ctx: ActivityContext, note: NoteView) -> None:
         if left.form_submit_button(tr("action.save")) and done(
             lambda s: notes.edit_note(s, ctx.actor, note.id, note.version, edited)
         ):
-            st.rerun(scope="fragment")
+            st.rerun()
         if right.form_submit_button(tr("action.withdraw")) and done(
             lambda s: notes.withdraw_note(s, ctx.actor, note.id, note.version)
         ):
-            st.rerun(scope="fragment")
+            st.rerun()
 
 
 def console_live(ctx: ActivityContext) -> None:
-    listed = _load(ctx)
-    st.subheader(tr("console.contributions", title=plain(ctx.item.title), count=len(listed)))
+    everything = st.session_state.get(f"_notes_all_{ctx.item.id}", False)
+    if everything:
+        listed = _load(ctx)
+        total = len(listed)
+    else:
+        recent = _load_recent(ctx, RECENT_ON_CONSOLE)
+        listed, total = recent.notes, recent.total
+    st.subheader(tr("console.contributions", title=plain(ctx.item.title), count=total))
+    if total > RECENT_ON_CONSOLE:
+        st.toggle(tr("console.show_all_notes", count=total), key=f"_notes_all_{ctx.item.id}")
     for note in listed:
         with st.container(border=True):
             st.markdown(("~~" + plain(note.text) + "~~") if note.hidden else plain(note.text))
@@ -85,9 +164,9 @@ def console_live(ctx: ActivityContext) -> None:
 
 
 def projector_live(ctx: ActivityContext) -> None:
-    for note in _load(ctx):
-        if note.hidden:
-            continue
+    recent = _load_recent(ctx, RECENT_ON_PROJECTOR)
+    shown = [n for n in recent.notes if not n.hidden][-RECENT_ON_PROJECTOR:]
+    for note in shown:
         with st.container(border=True):
             st.markdown(plain(note.text))
             st.caption(_author(note, with_name=ctx.item.show_names))

@@ -146,3 +146,49 @@ def test_every_submit_moves_the_meeting_revision(session):
     before = meetings.revision(session, w.meeting_id)
     notes.add_note(session, p, w.item_id, "uusi")
     assert meetings.revision(session, w.meeting_id) == before + 1
+
+
+def test_recent_notes_hold_the_newest_and_all_of_the_readers_own(session):
+    w = world(session)
+    me = join(session, w, "Minä")
+    other = join(session, w, "Muu")
+    mine = [notes.add_note(session, me, w.item_id, f"oma {i}")[0] for i in range(3)]
+    theirs = [notes.add_note(session, other, w.item_id, f"muu {i}")[0] for i in range(10)]
+    hidden = theirs[-1]
+    notes.hide_note(session, w.facilitator, hidden)
+    gone = theirs[-2]
+    notes.withdraw_note(session, other, gone, 1)
+
+    seen = notes.recent_notes(session, me, w.item_id, limit=4)
+    assert seen.total == 3 + 10 - 2  # hidden and withdrawn are not counted for participants
+    ids = [n.id for n in seen.notes]
+    assert ids == sorted(ids)  # oldest first, like the full list
+    assert set(mine) <= set(ids)  # own notes stay editable however old
+    assert [i for i in ids if i not in mine] == theirs[-6:-2]
+    assert all(n.author.mine == (n.id in mine) for n in seen.notes)
+
+    console = notes.recent_notes(session, w.facilitator, w.item_id, limit=2)
+    assert console.total == 3 + 10 - 1  # the facilitator sees the hidden one
+    assert [n.id for n in console.notes] == [theirs[-3], hidden]
+    assert [n.id for n in notes.recent_notes(session, me, w.item_id, limit=0).notes] == mine
+
+
+def test_the_note_board_is_the_same_for_every_participant(session):
+    w = world(session)
+    a = join(session, w, "Aino")
+    b = join(session, w, "Bertta")
+    a_note = notes.add_note(session, a, w.item_id, "Ainon")[0]
+    b_note = notes.add_note(session, b, w.item_id, "Bertan")[0]
+    hidden = notes.add_note(session, b, w.item_id, "piiloon")[0]
+    notes.hide_note(session, w.facilitator, hidden)
+
+    seen_by_a = notes.note_board(session, a, w.item_id, limit=10)
+    seen_by_b = notes.note_board(session, b, w.item_id, limit=10)
+    assert seen_by_a == seen_by_b  # one board can serve every phone
+    assert [n.id for n in seen_by_a.notes] == [a_note, b_note] and seen_by_a.total == 2
+    assert not any(n.author.mine or n.author.name for n in seen_by_a.notes)  # names off
+    assert seen_by_a.author_ids == (a.participant_id, b.participant_id)
+
+    [own] = notes.own_notes(session, a, w.item_id)
+    assert own.id == a_note and own.author.mine and own.author.name == "Aino"
+    assert [n.id for n in notes.own_notes(session, b, w.item_id)] == [b_note]  # hidden out

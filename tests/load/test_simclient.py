@@ -11,7 +11,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from simclient import FRAGMENT_SUCCESS, SUCCESS, SimClient  # noqa: E402
+from simclient import FRAGMENT_SUCCESS, SUCCESS, SimClient, run_in_fresh_loop  # noqa: E402
 
 pytestmark = pytest.mark.load
 
@@ -117,4 +117,12 @@ def test_auto_rerun_timers_follow_the_server() -> None:
         assert client.fragments == {}
         await client.close()
 
-    asyncio.run(scenario())
+    run_in_fresh_loop(scenario())
+
+
+def test_coroutines_run_even_inside_a_running_event_loop() -> None:
+    # What a browser test leaves behind in the same pytest process: a running loop.
+    async def inside() -> int:
+        return run_in_fresh_loop(asyncio.sleep(0, result=7))
+
+    assert asyncio.run(inside()) == 7

@@ -187,6 +187,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{title}: {count} contributions",
     },
     "console.hidden": {"fi": "piilotettu", "en": "hidden"},
+    "console.show_all_notes": {
+        "fi": "Näytä kaikki {count} (muuten uusimmat)",
+        "en": "Show all {count} (otherwise the newest)",
+    },
     "console.hide": {"fi": "Piilota", "en": "Hide"},
     "console.unhide": {"fi": "Palauta näkyviin", "en": "Show again"},
     # --- projector ---
@@ -227,6 +231,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "participate.contributions": {"fi": "Vastaukset ({count})", "en": "Contributions ({count})"},
     "participate.mine": {"fi": "oma", "en": "mine"},
     "participate.edit_own": {"fi": "Muokkaa tai peru", "en": "Edit or withdraw"},
+    "participate.own_contributions": {
+        "fi": "Omat vastauksesi ({count})",
+        "en": "Your contributions ({count})",
+    },
+    "participate.newest_shown": {
+        "fi": "Alla muiden {shown} uusinta vastausta.",
+        "en": "Below, the {shown} newest contributions of others.",
+    },
     # --- errors ---
     "error.generic": {
         "fi": "Jokin meni vikaan. Yritä uudelleen.",

@@ -1,0 +1,121 @@
+"""Live data shared by every screen of this server process.
+
+Two hundred phones watching one activity would each load the same list after every change.
+What does not depend on the reader is loaded once per meeting revision and shared: the key
+holds the revision, so a cached value is never stale, only replaced. Small and bounded
+(least recently used entries go first); values must be immutable views.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+MAX_ENTRIES = 256
+
+_lock = threading.Lock()
+_entries: OrderedDict[Hashable, Any] = OrderedDict()
+
+
+def shared(key: Hashable, load: Callable[[], T | None]) -> T | None:
+    """The value for ``key``, loaded by ``load`` when missing (a None result is not kept).
+
+    Two screens asking at once may both load; both get a correct value.
+    """
+    with _lock:
+        if key in _entries:
+            _entries.move_to_end(key)
+            return _entries[key]
+    value = load()
+    if value is not None:
+        with _lock:
+            _entries[key] = value
+            _entries.move_to_end(key)
+            while len(_entries) > MAX_ENTRIES:
+                _entries.popitem(last=False)
+    return value
+
+
+def clear() -> None:
+    with _lock:
+        _entries.clear()
+    _revisions.clear()
+
+
+# --- the change check --------------------------------------------------------------------------
+# Every live screen asks for its meeting's revision on every tick. One answer per meeting per
+# REVISION_SECONDS serves them all: with 200 phones that is a few reads a second instead of a
+# hundred, and each database call is a GIL hand-off that queues behind every other screen.
+# A write through this server forgets the answers at once (its own screens see it next
+# tick); a write through another server is seen within REVISION_SECONDS + one tick.
+REVISION_SECONDS = 0.4
+
+_revisions: dict[Hashable, tuple[float, int]] = {}
+
+
+def revision(key: Hashable, load: Callable[[], int | None]) -> int | None:
+    now = time.monotonic()
+    held = _revisions.get(key)
+    if held is not None and now - held[0] < REVISION_SECONDS:
+        return held[1]
+    value = load()
+    if value is not None:
+        _revisions[key] = (now, value)
+    return value
+
+
+def forget_revisions() -> None:
+    """After a write: the next change check reads the database."""
+    _revisions.clear()
+
+
+# --- how many screens tick here --------------------------------------------------------------
+# A live screen costs this process a script run per tick. Past a few dozen phones the ticks
+# alone would fill the one core Python uses, and then saving a note waits behind them. Each
+# phone's tick is stretched so that all of them together stay near PHONE_TICKS_PER_SECOND;
+# the facilitator's console and the projector keep their own, faster tick.
+PHONE_TICKS_PER_SECOND = 25.0
+SCREEN_SEEN_SECONDS = 30.0
+
+_screens: dict[str, float] = {}
+_screens_lock = threading.Lock()
+
+
+def screen_ticked(screen_id: str) -> None:
+    """A phone's live screen ran (a tick or a full run)."""
+    now = time.monotonic()
+    with _screens_lock:
+        _screens[screen_id] = now
+        if len(_screens) > 64:
+            for key in [k for k, seen in _screens.items() if now - seen > SCREEN_SEEN_SECONDS]:
+                del _screens[key]
+
+
+def phone_interval(fastest: float) -> float:
+    """Seconds between a phone's live ticks, given how many phones tick on this server."""
+    now = time.monotonic()
+    with _screens_lock:
+        active = sum(1 for seen in _screens.values() if now - seen <= SCREEN_SEEN_SECONDS)
+    return max(fastest, round(active / PHONE_TICKS_PER_SECOND, 1))
+
+
+# --- garbage collection ------------------------------------------------------------------------
+_frozen = False
+
+
+def freeze_startup_objects() -> None:
+    """Once per process, after the first page run: everything imported by then (Streamlit,
+    SQLAlchemy, Plotly, the app) lives as long as the process, so the collector need not
+    walk it again. With 200 phones (bench/load.py --gc-freeze) full collections took 0.6 s
+    instead of 1.5 s of a 50 s window, and the longest pause 133 ms instead of 276 ms."""
+    global _frozen
+    if _frozen:
+        return
+    _frozen = True
+    gc.collect()
+    gc.freeze()
