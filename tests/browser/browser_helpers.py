@@ -42,3 +42,170 @@ def log_in(page: Any) -> None:
     page.get_by_role("button", name=fi("login.submit"), exact=True).click()
     expect(page.get_by_role("heading", name=fi("workshops.title"), exact=True)).to_be_visible()
     wait_idle(page)
+
+
+# --- shared by the flow tests (paths and maps, prioritising and the model) ------------------
+
+PATIENT_MS = 45_000  # long flows on a loaded 2-core machine: a save may take its time
+
+
+def be_patient(page: Any) -> Any:
+    """``page`` with PATIENT_MS as its action and navigation timeout; returns it."""
+    page.set_default_timeout(PATIENT_MS)
+    page.set_default_navigation_timeout(PATIENT_MS)
+    return page
+
+
+def server_database_url(base_temp: Any) -> str:
+    """The session server's SQLite database, for setting up records with domain services.
+
+    ``app_server`` (conftest) keeps it under ``<basetemp>/e2e-server*/``; pass
+    ``tmp_path_factory.getbasetemp()``. Request ``app_server`` first so it exists.
+    """
+    # pytest also links the newest numbered directory as ``e2e-servercurrent``.
+    found = sorted({path.resolve() for path in base_temp.glob("e2e-server*/e2e.sqlite3")})
+    assert len(found) == 1, f"expected one session server database under {base_temp}: {found}"
+    return f"sqlite:///{found[0]}"
+
+
+def open_expander(scope: Any, title: str, field_label: str) -> Any:
+    """The expander ``title`` within ``scope`` (a page or a locator), opened until its field
+    ``field_label`` shows; a click during the opening animation may close it, so retry."""
+    from playwright.sync_api import expect
+
+    page = getattr(scope, "page", scope)
+    box = scope.get_by_test_id("stExpander").filter(
+        has=page.locator("summary").filter(has_text=title))
+    summary = box.locator("summary")
+    field = box.get_by_label(field_label, exact=True)
+    expect(summary).to_be_visible()
+    wait_idle(page, PATIENT_MS)
+    for _ in range(3):
+        if field.is_visible():
+            break
+        summary.click()
+        try:
+            expect(field).to_be_visible(timeout=3_000)
+        except AssertionError:
+            continue
+    expect(field).to_be_visible()
+    return box
+
+
+def choose(scope: Any, label: str, option: str, typed: str | None = None) -> None:
+    """Choose ``option`` in the selectbox ``label`` (within ``scope``) with the keyboard:
+    type all but the last letter (typing it all closes the list) or ``typed``, a part that
+    only this option has (long options with symbols may not filter as typed), arrow down
+    to the option and press Enter."""
+    from playwright.sync_api import expect
+
+    page = getattr(scope, "page", scope)
+    box = scope.get_by_test_id("stSelectbox").filter(has=page.get_by_label(label, exact=True))
+    combo = box.get_by_role("combobox")
+    # Scrolling closes an open list: bring the box to the middle of the screen first.
+    combo.evaluate("element => element.scrollIntoView({block: 'center'})")
+    combo.fill(typed if typed is not None else option[:-1])
+    wanted = page.get_by_role("option", name=option, exact=True)
+    expect(wanted).to_be_visible()
+    # The focus stays in the box; press on the page, since while the list is open a scope
+    # found by role (say, a form by its button) may be hidden from the accessibility tree.
+    # Arrow down to the option (the first one may be highlighted already), then Enter.
+    for _ in range(page.get_by_role("option").count() + 1):
+        if wanted.get_attribute("data-focused") == "true":
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("option")).to_have_count(0)  # the list has closed
+    wait_idle(page, PATIENT_MS)
+    # While a rerun redraws the page, an element that moved may show twice (the stale copy
+    # goes when the run ends): wait for one before reading it.
+    expect(combo).to_have_count(1)
+    expect(combo).to_have_value(option)
+
+
+def go_to(page: Any, nav_key: str, heading: str | None = None) -> None:
+    """Open a facilitator page from the sidebar and wait for its title (``heading``, by
+    default the navigation text)."""
+    from playwright.sync_api import expect
+
+    nav = page.get_by_test_id("stSidebarNav")
+    link = nav.get_by_role("link", name=fi(nav_key), exact=True)
+    more = page.get_by_test_id("stSidebarNavViewButton")  # "View N more" of a long list
+    if not link.is_visible() and more.is_visible() and "more" in more.inner_text().lower():
+        more.click()
+    link.click()
+    expect(page.get_by_role("heading", name=heading or fi(nav_key), exact=True)).to_be_visible()
+    wait_idle(page, PATIENT_MS)
+
+
+def join_meeting(page: Any, *, name: str, role: str, code: str | None = None) -> None:
+    """On the start page: join with ``code`` (absent with a join link) as ``name`` in
+    ``role``, and wait until the participant page greets them."""
+    from playwright.sync_api import expect
+
+    expect(page.get_by_role("heading", name=fi("join.title"))).to_be_visible()
+    wait_idle(page, PATIENT_MS)
+    if code is not None:
+        page.get_by_label(fi("field.join_code"), exact=True).fill(code)
+    page.get_by_label(fi("field.display_name"), exact=True).fill(name)
+    page.get_by_text(fi(f"role.{role}.name"), exact=True).click()
+    page.get_by_role("button", name=fi("join.submit"), exact=True).click()
+    role_name = fi(f"role.{role}.name")
+    expect(page.get_by_text(fi("participate.you_are", name=name, role=role_name))).to_be_visible()
+    wait_idle(page, PATIENT_MS)
+
+
+def plotly_rendered(scope: Any) -> Any:
+    """The Plotly charts within ``scope`` that Plotly has really drawn (their SVG layers,
+    which hold the title, the axes and the labels as text)."""
+    return scope.get_by_test_id("stPlotlyChart").locator(".js-plotly-plot:has(.main-svg)")
+
+
+# --- live meetings: the console's agenda rows and join code, shown content --------------------
+
+
+def shown(scope: Any, text: str) -> Any:
+    """``text`` as shown content (Markdown), not, say, a text area holding the same text."""
+    return scope.get_by_test_id("stMarkdownContainer").get_by_text(text, exact=True)
+
+
+def agenda_row(page: Any, position: int, title: str) -> Any:
+    """The console's row for one agenda item: its title, activity and buttons."""
+    return page.get_by_test_id("stHorizontalBlock").filter(has_text=f"{position}. {title}")
+
+
+def start_item(page: Any, position: int, title: str, *, open_contributions: bool = True) -> None:
+    """On the console: make agenda item ``position`` current (unless it already is) and open
+    its contributions, waiting for each change to show."""
+    from playwright.sync_api import expect
+
+    row = agenda_row(page, position, title)
+    expect(row).to_be_visible()
+    wait_idle(page)
+    make_current = row.get_by_role("button", name=fi("console.make_current"), exact=True)
+    if make_current.count():
+        make_current.click()
+        expect(row.get_by_text(fi("console.current"), exact=True)).to_be_visible()
+        expect(make_current).to_have_count(0)
+        wait_idle(page)
+    if open_contributions:
+        row.get_by_role("button", name=fi("console.open_contributions"), exact=True).click()
+        expect(row.get_by_role("button", name=fi("console.close_contributions"),
+                               exact=True)).to_be_visible()
+        wait_idle(page)
+
+
+def join_code_and_link(page: Any) -> tuple[str, str]:
+    """The join code and the join link's token that the console shows for an open meeting."""
+    import re
+
+    from playwright.sync_api import expect
+
+    prefix = fi("console.join_code", code="").replace("*", "").strip()
+    code_text = page.get_by_text(re.compile(rf"^{re.escape(prefix)}\s*[A-Z0-9]{{6}}$"))
+    expect(code_text).to_be_visible()
+    code = code_text.inner_text().split()[-1]
+    url = page.get_by_test_id("stCode").filter(has_text="join=").inner_text()
+    token = re.search(r"[?&]join=([A-Za-z0-9_-]+)", url)
+    assert token, f"no join link in {url!r}"
+    return code, token.group(1)
