@@ -55,8 +55,13 @@ def _pick(published: list[PublishedModel], key: str) -> PublishedModel | None:
     return next(p for p in published if p.model_id == chosen)
 
 
+def _versions(published: list[PublishedModel]) -> tuple[tuple[int, int], ...]:
+    return tuple((p.model_id, p.latest.number) for p in published)
+
+
 def participant_input(ctx: ActivityContext) -> None:
     published = read(lambda s: canvas.published_models(s, ctx.actor, ctx.workshop_id)) or []
+    st.session_state[f"_canvas_drawn_{ctx.item.id}"] = _versions(published)
     if not published:
         st.info(tr("canvas.nothing_published"))
         return
@@ -133,6 +138,9 @@ def _comment_list(comments: list[CommentView], *, names: bool,
 
 def participant_live(ctx: ActivityContext) -> None:
     live = _load(ctx)
+    drawn = st.session_state.get(f"_canvas_drawn_{ctx.item.id}")
+    if drawn is not None and drawn != _versions(live.published):
+        st.rerun()  # the facilitator published a new version: draw it and its comment form
     chosen = _chosen(live.published)
     if chosen is None:
         return
