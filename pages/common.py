@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import uuid
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -30,15 +31,24 @@ T = TypeVar("T")
 
 
 def engine() -> Engine:
-    return _engine_for(db.database_url())
+    """One engine per server process and database; the schema is upgraded at first use.
+
+    A plain dictionary, not ``st.cache_resource``: every database call of every screen asks
+    for the engine, and the framework's cache lookup cost more than the call itself."""
+    url = db.database_url()
+    found = _engines.get(url)
+    if found is None:
+        with _engines_lock:
+            found = _engines.get(url)
+            if found is None:
+                found = db.make_engine(url)
+                db.upgrade(found)
+                _engines[url] = found
+    return found
 
 
-@st.cache_resource(show_spinner=False)
-def _engine_for(url: str) -> Engine:
-    """One engine per server process (and database); the schema is upgraded at first use."""
-    created = db.make_engine(url)
-    db.upgrade(created)
-    return created
+_engines: dict[str, Engine] = {}
+_engines_lock = threading.Lock()
 
 
 @contextmanager
