@@ -377,7 +377,9 @@ def _clean_kind(kind: object) -> str:
 
 
 def _clean_weight(weight: object) -> float:
+    # An int too large for a float (10**400) is refused like any other out-of-range value.
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) \
+            or (isinstance(weight, int) and abs(weight) > 1) \
             or not (math.isfinite(weight) and 0 < abs(weight) <= 1):
         raise InvalidInput("map.error.bad_weight", weight=weight)
     return float(weight)

@@ -14,7 +14,11 @@ class DomainError(Exception):
     def __init__(self, key: str | None = None, **params: Any) -> None:
         self.key = key or self.default_key
         self.params = params
-        super().__init__(f"{self.key} {params}" if params else self.key)
+        try:
+            described = f"{self.key} {params}" if params else self.key
+        except ValueError:  # a param that cannot be printed (an int of 5,000 digits)
+            described = self.key
+        super().__init__(described)
 
 
 class NotFound(DomainError):
