@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pages import live_cache
 from pages.common import (
     actor,
     attempt,
@@ -96,8 +97,15 @@ _restore_participant()  # an explicit participant link wins over a remembered lo
 restore_login()
 set_page_language(lang())
 run_cookie_script()
+# expanded: every page listed, no framework "View more" button (English-only text, and one
+# more step for keyboard users). Others get no menu: the join page links to the login, and
+# on a phone Streamlit folds a top menu into a closed sidebar whose links stay in the Tab
+# order while off screen (keyboard focus lost from sight, WCAG 2.4.7).
 page = st.navigation(_pages(), position="sidebar" if isinstance(actor(), FacilitatorActor)
-                     else "top")
+                     else "hidden", expanded=True)
 if isinstance(actor(), FacilitatorActor):
     language_switch(st.sidebar)
-page.run()
+try:
+    page.run()
+finally:
+    live_cache.freeze_startup_objects()  # once, after the first run's imports

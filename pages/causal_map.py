@@ -250,7 +250,7 @@ if clamps:
     scenario = read(lambda s: causal_maps.run_scenario(s, me, view.id, clamps))
     if scenario is not None:
         st.plotly_chart(scenario_figure(scenario, lang()), key=f"scenario_chart_{view.id}",
-                        config={"displaylogo": False})
+                        config={"displaylogo": False}, alt=tr("maps.scenario.chart_title"))
         rises = [plain(c.label) for c in scenario.changes if c.change > 0.005 and not c.clamped]
         falls = [plain(c.label) for c in scenario.changes if c.change < -0.005 and not c.clamped]
         if rises:

@@ -37,7 +37,8 @@ outcome_tab, nps_tab, four_tab, cost_tab, feedback_tab = st.tabs([
 
 def _chart(figure: Any, text: str, key: str) -> None:
     # theme=None: the figure's own large type and colours, not Streamlit's defaults.
-    st.plotly_chart(figure, key=key, theme=None, config={"displaylogo": False})
+    st.plotly_chart(figure, key=key, theme=None, config={"displaylogo": False},
+                    alt=text.splitlines()[0] if text.strip() else None)
     with st.container(border=True):
         st.caption(tr("evaluation.text_alternative"))
         st.markdown("  \n".join(plain(line) for line in text.splitlines()))

@@ -80,10 +80,11 @@ def meeting_tab() -> None:
     st.caption(tr("feedback.side_by_side"))
     if not any(g.shown for g in results.groups):
         st.info(tr("feedback.no_answers"))
+    described = describe_meeting(results, language)
     st.plotly_chart(meeting_figure(results, language), key="feedback_meeting_chart",
-                    config={"displayModeBar": False}, width="stretch")
+                    config={"displayModeBar": False}, width="stretch", alt=described)
     with st.expander(tr("feedback.chart_as_text")):
-        st.markdown(plain(describe_meeting(results, language)))
+        st.markdown(plain(described))
     for column, group in zip(st.columns(len(results.groups)), results.groups, strict=True):
         with column:
             _group_column(results, group)
@@ -126,10 +127,11 @@ def all_meetings_tab() -> None:
         st.info(tr("feedback.no_meetings"))
         return
     st.caption(tr("feedback.side_by_side"))
+    described = describe_summary(summary, language)
     st.plotly_chart(summary_figure(summary, language), key="feedback_summary_chart",
-                    config={"displayModeBar": False}, width="stretch")
+                    config={"displayModeBar": False}, width="stretch", alt=described)
     with st.expander(tr("feedback.chart_as_text")):
-        st.markdown(plain(describe_summary(summary, language)))
+        st.markdown(plain(described))
     _summary_tables(summary)
 
 

@@ -86,9 +86,10 @@ def show_round_results(results: RoundResults, key: str) -> None:
                     unit = "prio.chart.dots" if results.method == "dots" else "prio.chart.points"
                     figures = tr(unit, count=row.points.get(summary.group, 0))
                 st.markdown(f"{number}. {plain(row.text)}  \n{figures}")
+    described = describe_round(results, lang())
     st.plotly_chart(round_figure(results, lang()), key=f"{key}_chart", theme=None,
-                    config={"displaylogo": False})
-    st.caption(plain(describe_round(results, lang())))
+                    config={"displaylogo": False}, alt=described.splitlines()[0])
+    st.caption(plain(described))
 
 
 def show_waste_results(results: WasteResults, key: str) -> None:
@@ -104,9 +105,10 @@ def show_waste_results(results: WasteResults, key: str) -> None:
                 st.markdown(f"{waste_category(row.category, row.free_category)}: "
                             f"{plain(row.text)}  \n"
                             + tr("prio.chart.dots", count=row.points.get(summary.group, 0)))
+    described = describe_waste(results, lang())
     st.plotly_chart(waste_figure(results, lang()), key=f"{key}_chart", theme=None,
-                    config={"displaylogo": False})
-    st.caption(plain(describe_waste(results, lang())))
+                    config={"displaylogo": False}, alt=described.splitlines()[0])
+    st.caption(plain(described))
 
 
 def apply_counts(session: Session, current: Mapping[int, int], wanted: Mapping[int, int],

@@ -112,6 +112,7 @@ def projector_live(ctx: ActivityContext) -> None:
                      lambda s: feedback.meeting_results(s, ctx.actor, ctx.meeting.id))
     if results is None:
         return
+    described = describe_meeting(results, lang())
     st.plotly_chart(meeting_figure(results, lang()), key=f"feedback_chart_{ctx.item.id}",
-                    config={"displayModeBar": False}, width="stretch")
-    st.caption(plain(describe_meeting(results, lang())))
+                    config={"displayModeBar": False}, width="stretch", alt=described)
+    st.caption(plain(described))
