@@ -8,11 +8,12 @@ holds the revision, so a cached value is never stale, only replaced. Small and b
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -119,3 +120,22 @@ def freeze_startup_objects() -> None:
     _frozen = True
     gc.collect()
     gc.freeze()
+
+
+# --- admission of phones' ticks ----------------------------------------------------------------
+# Every thread in Python takes turns on one interpreter lock, and a thread that comes back
+# from the database waits for its turn behind every other runnable one. With two hundred
+# phones ticking, a note being saved (which holds SQLite's single write lock across several
+# such turns) waited behind the ticks, and so did every later save. At most TICK_SLOTS
+# phone ticks run at once; the rest wait outside the queue for the interpreter, so saves
+# and the facilitator's screens get their turns quickly. bench/load.py, 200 phones on
+# SQLite, p95 submit: no limit 26 s, 3 slots 1.3 s, 1 slot 0.6-0.7 s (a tick is ~10 ms
+# of work, so one slot still serves ~100 ticks a second; the phones ask for ~33).
+TICK_SLOTS = 1
+_tick_slots = threading.BoundedSemaphore(TICK_SLOTS)
+
+
+@contextlib.contextmanager
+def tick_slot() -> Iterator[None]:
+    with _tick_slots:
+        yield

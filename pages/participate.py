@@ -106,6 +106,11 @@ live_cache.screen_ticked(_screen_id())
 
 @st.fragment(run_every=live_cache.phone_interval(LIVE_SECONDS_PARTICIPANT))
 def live(context: ActivityContext) -> None:
+    with live_cache.tick_slot():
+        _live(context)
+
+
+def _live(context: ActivityContext) -> None:
     live_cache.screen_ticked(_screen_id())
     _touch()
     revision = meeting_revision(context.meeting.id)

@@ -69,3 +69,27 @@ def test_phones_tick_slower_when_many_tick_on_one_server(
     for n in range(10):
         live_cache.screen_ticked(f"phone {n}")
     assert live_cache.phone_interval(2.0) == 2.0
+
+
+def test_phone_ticks_run_at_most_tick_slots_at_once() -> None:
+    import threading
+    import time
+
+    inside, most = [0], [0]
+    guard = threading.Lock()
+
+    def tick() -> None:
+        with live_cache.tick_slot():
+            with guard:
+                inside[0] += 1
+                most[0] = max(most[0], inside[0])
+            time.sleep(0.01)
+            with guard:
+                inside[0] -= 1
+
+    threads = [threading.Thread(target=tick) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert most[0] == live_cache.TICK_SLOTS
