@@ -43,9 +43,12 @@ def shared(key: Hashable, load: Callable[[], T | None]) -> T | None:
 
 
 def clear() -> None:
+    """Forget everything (tests)."""
     with _lock:
         _entries.clear()
     _revisions.clear()
+    with _screens_lock:
+        _screens.clear()
 
 
 # --- the change check --------------------------------------------------------------------------

@@ -104,9 +104,17 @@ def choose(scope: Any, label: str, option: str, typed: str | None = None) -> Non
     combo = box.get_by_role("combobox")
     # Scrolling closes an open list: bring the box to the middle of the screen first.
     combo.evaluate("element => element.scrollIntoView({block: 'center'})")
-    combo.fill(typed if typed is not None else option[:-1])
+    text = typed if typed is not None else option[:-1]
+    combo.fill(text)
     wanted = page.get_by_role("option", name=option, exact=True)
-    expect(wanted).to_be_visible()
+    try:
+        expect(wanted).to_be_visible(timeout=3_000)
+    except AssertionError:
+        # Typing into a box whose list was never opened sometimes leaves it closed (seen on
+        # a loaded machine): open it by clicking, then type again.
+        combo.click()
+        combo.fill(text)
+        expect(wanted).to_be_visible()
     # The focus stays in the box; press on the page, since while the list is open a scope
     # found by role (say, a form by its button) may be hidden from the accessibility tree.
     # Arrow down to the option (the first one may be highlighted already), then Enter.
