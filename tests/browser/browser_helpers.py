@@ -108,12 +108,13 @@ def choose(scope: Any, label: str, option: str, typed: str | None = None) -> Non
     combo.fill(text)
     wanted = page.get_by_role("option", name=option, exact=True)
     try:
-        expect(wanted).to_be_visible(timeout=3_000)
+        expect(wanted).to_be_visible(timeout=5_000)
     except AssertionError:
         # Typing into a box whose list was never opened sometimes leaves it closed (seen on
-        # a loaded machine): open it by clicking, then type again.
-        combo.click()
-        combo.fill(text)
+        # a loaded machine). The focus is still in the box: the arrow key opens the list
+        # with the typed filter. (Not the locator again: while a list is open, a scope found
+        # by role may be hidden from the accessibility tree.)
+        page.keyboard.press("ArrowDown")
         expect(wanted).to_be_visible()
     # The focus stays in the box; press on the page, since while the list is open a scope
     # found by role (say, a form by its button) may be hidden from the accessibility tree.
