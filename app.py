@@ -6,6 +6,8 @@ their link (``?p=...``), so a reload or a lost connection brings them back as th
 
 from __future__ import annotations
 
+import contextlib
+
 import streamlit as st
 
 from pages import live_cache
@@ -105,7 +107,11 @@ page = st.navigation(_pages(), position="sidebar" if isinstance(actor(), Facilit
                      else "hidden", expanded=True)
 if isinstance(actor(), FacilitatorActor):
     language_switch(st.sidebar)
+# A participant's run takes its turn among the phones' runs (see live_cache.participant_run).
+turn = live_cache.participant_run() if isinstance(actor(), ParticipantActor) \
+    else contextlib.nullcontext()
 try:
-    page.run()
+    with turn:
+        page.run()
 finally:
     live_cache.freeze_startup_objects()  # once, after the first run's imports

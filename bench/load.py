@@ -102,7 +102,8 @@ def _freeze(*_):
     _dump()
 def _dump(*_):
     if _out:
-        data = dict(_stats, counts=gc.get_count(), threshold=gc.get_threshold(),
+        data = dict(_stats, frozen=gc.get_freeze_count(), counts=gc.get_count(),
+                    threshold=gc.get_threshold(),
                     tracked=len(gc.get_objects()))
         with open(_out + ".tmp", "w") as f:
             json.dump(data, f)

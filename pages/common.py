@@ -117,6 +117,36 @@ def attempt(action: Callable[[Session], T], *, write: bool = True) -> T | None:
     return None
 
 
+def attempt_early(slot: str, action: Callable[[Session], T]) -> T | None:
+    """``attempt`` for a form's submit callback (``on_click``), which Streamlit runs before
+    the page draws: the save and its confirmation then take one run, not a run plus the
+    rerun that would redraw the page with the new state. That second run was half of what
+    a submit cost a participant when 200 phones share a server (``bench/load.py``).
+
+    A failure cannot be drawn yet; ``show_problem(slot)`` draws it by the form.
+    """
+    try:
+        with unit(True) as session:
+            result = action(session)
+        live_cache.forget_revisions()
+        return result
+    except DomainError as error:
+        st.session_state[f"_problem_{slot}"] = (message_for(error, lang()), ":material/error:")
+    except DATABASE_ERRORS:
+        log.exception("database unavailable")
+        st.session_state[f"_problem_{slot}"] = (tr("error.not_saved_try_again"),
+                                                ":material/cloud_off:")
+    return None
+
+
+def show_problem(slot: str) -> None:
+    """The message of a failed ``attempt_early(slot)``, once, where the page calls this."""
+    problem = st.session_state.pop(f"_problem_{slot}", None)
+    if problem:
+        message, icon = problem
+        st.error(message, icon=icon)
+
+
 def read_kept(slot: str, action: Callable[[Session], T]) -> T | None:
     """``read(action)``, but while the database is unreachable the value this slot read last.
 

@@ -125,20 +125,59 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
-# --- admission of phones' ticks ----------------------------------------------------------------
+# --- admission of participants' runs ------------------------------------------------------------
 # Every thread in Python takes turns on one interpreter lock, and a thread that comes back
 # from the database waits for its turn behind every other runnable one. With two hundred
-# phones ticking, a note being saved (which holds SQLite's single write lock across several
-# such turns) waited behind the ticks, and so did every later save. At most TICK_SLOTS
-# phone ticks run at once; the rest wait outside the queue for the interpreter, so saves
-# and the facilitator's screens get their turns quickly. bench/load.py, 200 phones on
-# SQLite, p95 submit: no limit 26 s, 3 slots 1.3 s, 1 slot 0.6-0.7 s (a tick is ~10 ms
-# of work, so one slot still serves ~100 ticks a second; the phones ask for ~33).
-TICK_SLOTS = 1
-_tick_slots = threading.BoundedSemaphore(TICK_SLOTS)
+# phones, each with its own script thread, letting every run start at once made them all
+# slower (a note being saved holds SQLite's write lock across several such turns). So a
+# participant's run waits for one of RUN_SLOTS turns, and a waiting submit or page load
+# goes before every waiting live tick: the ticks fill the gaps. bench/load.py, 200 phones on
+# SQLite, p95 submit: ticks unlimited 26 s; ticks limited to one at a time 0.6-1.3 s; full
+# runs let past that limit 4-12 s (too many threads at once again).
+RUN_SLOTS = 1
 
 
-@contextlib.contextmanager
-def tick_slot() -> Iterator[None]:
-    with _tick_slots:
-        yield
+class _RunGate:
+    """At most ``slots`` runs at once; urgent ones (full runs) before waiting ticks.
+    Re-entrant per thread: a full run draws its live part inline within its own turn."""
+
+    def __init__(self, slots: int) -> None:
+        self._free = slots
+        self._urgent_waiting = 0
+        self._changed = threading.Condition()
+        self._held = threading.local()
+
+    @contextlib.contextmanager
+    def turn(self, *, urgent: bool) -> Iterator[None]:
+        if getattr(self._held, "depth", 0):
+            yield
+            return
+        with self._changed:
+            self._urgent_waiting += urgent
+            try:
+                while not self._free or (not urgent and self._urgent_waiting):
+                    self._changed.wait()
+            finally:
+                self._urgent_waiting -= urgent
+            self._free -= 1
+        self._held.depth = 1
+        try:
+            yield
+        finally:
+            self._held.depth = 0
+            with self._changed:
+                self._free += 1
+                self._changed.notify_all()
+
+
+_gate = _RunGate(RUN_SLOTS)
+
+
+def participant_run() -> contextlib.AbstractContextManager[None]:
+    """The turn for a participant's full run (a submit, a page load): before waiting ticks."""
+    return _gate.turn(urgent=True)
+
+
+def tick_slot() -> contextlib.AbstractContextManager[None]:
+    """The turn for a phone's live tick (free inside a full run that holds its turn)."""
+    return _gate.turn(urgent=False)

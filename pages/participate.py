@@ -9,6 +9,7 @@ import uuid
 from dataclasses import replace
 
 import streamlit as st
+from sqlalchemy.orm import Session
 
 from pages import live_cache
 from pages.activities import ActivityContext, view_for
@@ -28,14 +29,27 @@ from pages.common import (
 )
 from workshop import db, meetings, participants, workshops
 from workshop.errors import DomainError
+from workshop.meetings import MeetingView
+from workshop.participants import ParticipantView
+from workshop.workshops import WorkshopView
 
 who = participant()
 # read_kept: a brief database outage must not stop the page above the note form (the text
 # being sent would go with it); the send itself then says "not saved, try again".
-me = read_kept(f"participant_{who.participant_id}",
-               lambda s: participants.get_participant(s, who))
-if me is None:
+# One transaction for the three: each read checks access through the same records, which
+# the session then has at hand (a third of the lookups of three separate reads).
+
+
+def _page_records(session: Session) -> tuple[ParticipantView, WorkshopView, MeetingView | None]:
+    me = participants.get_participant(session, who)
+    return (me, workshops.get_workshop(session, who, me.workshop_id),
+            meetings.current_meeting_for(session, who, me.workshop_id))
+
+
+records = read_kept(f"participant_page_{who.participant_id}", _page_records)
+if records is None:
     st.stop()
+me, workshop, meeting = records
 
 
 TOUCH_SECONDS = participants.SEEN_WRITE_INTERVAL.total_seconds() + 5
@@ -54,12 +68,6 @@ def _touch() -> None:
 
 _touch()
 language_switch(st)
-workshop = read_kept(f"workshop_{me.workshop_id}",
-                     lambda s: workshops.get_workshop(s, who, me.workshop_id))
-meeting = read_kept(f"meeting_{me.workshop_id}",
-                    lambda s: meetings.current_meeting_for(s, who, me.workshop_id))
-if workshop is None:
-    st.stop()
 st.caption(plain(workshop.name))
 st.markdown(tr("participate.you_are", name=plain(me.display_name), role=role_label(me.role)))
 

@@ -8,13 +8,16 @@ from pages import live_cache
 from pages.activities import ActivityContext, cached
 from pages.common import (
     attempt,
+    attempt_early,
     done,
     flash,
     form_key,
+    lang,
     plain,
     read,
     renew_form_key,
     role_label,
+    show_problem,
     tr,
 )
 from workshop import db, notes
@@ -32,7 +35,19 @@ def participant_input(ctx: ActivityContext) -> None:
         _note_form(ctx)
     else:
         st.caption(tr("participate.contributions_closed"))
+        _unsent_note(ctx)
     _own_notes(ctx)
+
+
+def _unsent_note(ctx: ActivityContext) -> None:
+    """A note refused because the activity closed meanwhile: say why and keep it readable
+    (the form is gone), so the writer can copy it for the next activity."""
+    show_problem(f"note_{ctx.item.id}")
+    generation = st.session_state.get("_note_generation", 0)
+    text = st.session_state.get(f"new_note_{ctx.item.id}_{generation}", "")
+    if text.strip():
+        st.caption(tr("participate.unsent"))
+        st.code(text, language=None, wrap_lines=True)
 
 
 def _own_notes(ctx: ActivityContext) -> None:
@@ -53,19 +68,30 @@ def _own_notes(ctx: ActivityContext) -> None:
 
 def _note_form(ctx: ActivityContext) -> None:
     item_id = ctx.item.id
+    generation = st.session_state.get("_note_generation", 0)
+    text_key = f"new_note_{item_id}_{generation}"
     with st.form(f"note_form_{item_id}", border=True):
-        generation = st.session_state.get("_note_generation", 0)
-        text = st.text_area(tr("field.note"), key=f"new_note_{item_id}_{generation}",
-                            max_chars=MAX_NOTE_LENGTH, placeholder=tr("participate.placeholder"))
-        if st.form_submit_button(tr("participate.send"), type="primary", width="stretch"):
-            key = form_key(f"note_{item_id}")
-            saved = attempt(lambda s: notes.add_note(s, ctx.actor, item_id, text, client_key=key))
-            if saved is not None:
-                renew_form_key(f"note_{item_id}")
-                # A new widget key gives an empty box; the text stays on screen until saved.
-                st.session_state["_note_generation"] = generation + 1
-                flash(tr("participate.saved"))
-                st.rerun()
+        st.text_area(tr("field.note"), key=text_key, max_chars=MAX_NOTE_LENGTH,
+                     placeholder=tr("participate.placeholder"))
+        st.form_submit_button(tr("participate.send"), type="primary", width="stretch",
+                              on_click=_send_note, args=(ctx, text_key, generation))
+    show_problem(f"note_{item_id}")
+
+
+def _send_note(ctx: ActivityContext, text_key: str, generation: int) -> None:
+    """Save the note before the page draws (see ``attempt_early``); the page then shows it
+    in the reader's own notes, the confirmation and an empty box, all in the same run."""
+    item_id = ctx.item.id
+    text = st.session_state.get(text_key, "")
+    key = form_key(f"note_{item_id}")
+    saved = attempt_early(f"note_{item_id}", lambda s: notes.add_note(
+        s, ctx.actor, item_id, text, client_key=key))
+    if saved is not None:
+        renew_form_key(f"note_{item_id}")
+        # A new widget key gives an empty box; on failure the text stays in the old one.
+        st.session_state["_note_generation"] = generation + 1
+        st.session_state.pop(text_key, None)
+        flash(tr("participate.saved"))
 
 
 def _author(note: NoteView, with_name: bool = True) -> str:
@@ -117,14 +143,19 @@ def _board(ctx: ActivityContext) -> notes.NoteBoard:
 def participant_live(ctx: ActivityContext) -> None:
     board = _board(ctx)
     me = getattr(ctx.actor, "participant_id", None)
+    # The board's Markdown lines, made once per change and language for every phone.
+    key = ("note_lines", id(board), lang())
+    lines = live_cache.shared(key, lambda: (board, [_listed(n, True) for n in board.notes]))
+    # (The board rides along in the value so that its id cannot be reused while kept.)
     # One more than shown is loaded, so a reader whose own note is among the newest still
     # sees RECENT_ON_PHONE notes of others. The reader's own are above, with their editors.
-    others = [n for n, author in zip(board.notes, board.author_ids, strict=True)
+    others = [line for line, author in zip(lines[1], board.author_ids, strict=True)
               if author != me][-RECENT_ON_PHONE:]
     st.subheader(tr("participate.contributions", count=board.total))
     if len(others) == RECENT_ON_PHONE:
         st.caption(tr("participate.newest_shown", shown=len(others)))
-    _note_list(others)
+    if others:
+        st.markdown("\n".join(others))
 
 
 def _own_note_editor(ctx: ActivityContext, note: NoteView) -> None:

@@ -132,6 +132,37 @@ def choose(scope: Any, label: str, option: str, typed: str | None = None) -> Non
     expect(combo).to_have_value(option)
 
 
+def submit(button: Any, lasting: Any, *, press: bool = False) -> None:
+    """Submit a form with ``button`` and wait for ``lasting``: a sign of the save that stays
+    on screen (the new record listed or chosen), not the one-run confirmation, which the
+    next rerun takes away.
+
+    In CI a click sometimes left no trace at all: no save, no message, the typed text still
+    in its box. If the page is idle, shows no error and still lacks the sign after a full
+    wait, the submit is sent once more (the forms' idempotency keys make a repeat harmless)
+    and a warning says so, so the CI log tells how often it happens.
+    """
+    import warnings
+
+    from playwright.sync_api import expect
+
+    page = button.page
+    (button.press("Enter") if press else button.click())
+    try:
+        expect(lasting.first).to_be_visible(timeout=TIMEOUT_MS)
+        return
+    except AssertionError:
+        pass
+    wait_idle(page, PATIENT_MS)
+    if lasting.first.is_visible():
+        return
+    error = page.get_by_test_id("stAlertContentError")
+    assert not error.count(), f"the save was refused: {error.all_inner_texts()}"
+    warnings.warn(f"a submit left no trace within {TIMEOUT_MS} ms; sent again", stacklevel=2)
+    (button.press("Enter") if press else button.click())
+    expect(lasting.first).to_be_visible(timeout=PATIENT_MS)
+
+
 def go_to(page: Any, nav_key: str, heading: str | None = None) -> None:
     """Open a facilitator page from the sidebar and wait for its title (``heading``, by
     default the navigation text)."""
@@ -145,6 +176,39 @@ def go_to(page: Any, nav_key: str, heading: str | None = None) -> None:
     link.click()
     expect(page.get_by_role("heading", name=heading or fi(nav_key), exact=True)).to_be_visible()
     wait_idle(page, PATIENT_MS)
+
+
+def create_workshop(page: Any, name: str) -> None:
+    """On the Workshops page: create workshop ``name`` and wait until it is the chosen one."""
+    form = open_expander(page, fi("workshops.create"), fi("field.workshop_name"))
+    form.get_by_label(fi("field.workshop_name"), exact=True).fill(name)
+    submit(form.get_by_role("button", name=fi("action.save"), exact=True),
+           page.get_by_role("heading", name=name, exact=True))
+    wait_idle(page, PATIENT_MS)
+
+
+def plan_meeting(page: Any, workshop: str, title: str,
+                 items: list[tuple[str, str | None]]) -> None:
+    """On the planning page of the chosen ``workshop``: a new meeting ``title`` with agenda
+    ``items`` as (title, activity type key or None for the first type), in order."""
+    from playwright.sync_api import expect
+
+    go_to(page, "nav.plan")
+    expect(page.get_by_text(workshop, exact=True)).to_be_visible()
+    form = open_expander(page, fi("plan.new_meeting"), fi("field.meeting_title"))
+    form.get_by_label(fi("field.meeting_title"), exact=True).fill(title)
+    submit(form.get_by_role("button", name=fi("action.save"), exact=True),
+           page.get_by_role("radiogroup", name=fi("plan.meetings")))
+    wait_idle(page, PATIENT_MS)
+    for position, (item, activity) in enumerate(items, start=1):
+        form = page.get_by_test_id("stForm").filter(
+            has=page.get_by_label(fi("field.item_title"), exact=True))
+        form.get_by_label(fi("field.item_title"), exact=True).fill(item)
+        if activity is not None:
+            choose(form, fi("field.activity_type"), fi(f"activity.{activity}.name"))
+        submit(form.get_by_role("button", name=fi("plan.add_item"), exact=True),
+               shown(page, f"{position}. {item}"))
+        wait_idle(page, PATIENT_MS)
 
 
 def join_meeting(page: Any, *, name: str, role: str, code: str | None = None) -> None:

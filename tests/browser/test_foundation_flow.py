@@ -13,7 +13,7 @@ import time
 from typing import Any
 
 import pytest
-from browser_helpers import fi, log_in, wait_idle
+from browser_helpers import create_workshop, fi, log_in, plan_meeting, wait_idle
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -46,22 +46,6 @@ def _expander(page: Page, title: str, field_label: str) -> Any:
     return box
 
 
-def _select(page: Page, label: str, option: str) -> None:
-    """Choose ``option`` in the selectbox ``label`` with the keyboard.
-
-    Typing filters the list. Typing the whole option closes the list without choosing, and
-    a mouse click may scroll the page, which closes the list too: so type all but the last
-    letter, wait for the option, then arrow down and Enter.
-    """
-    box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_label(label, exact=True))
-    combo = box.get_by_role("combobox")
-    combo.fill(option[:-1])
-    expect(page.get_by_role("option", name=option, exact=True)).to_be_visible()
-    combo.press("ArrowDown")
-    combo.press("Enter")
-    expect(combo).to_have_value(option)
-
-
 def _shown(page: Page, text: str) -> Any:
     """``text`` as shown content (not, say, an editor's text area holding the same text)."""
     return page.get_by_test_id("stMarkdownContainer").get_by_text(text, exact=True)
@@ -86,17 +70,6 @@ def _join(page: Page, *, name: str, role: str, code: str | None = None) -> None:
     page.get_by_role("button", name=fi("join.submit"), exact=True).click()
 
 
-def _add_agenda_item(page: Page, title: str, activity_key: str | None = None) -> None:
-    form = page.get_by_test_id("stForm").filter(
-        has=page.get_by_label(fi("field.item_title"), exact=True))
-    form.get_by_label(fi("field.item_title"), exact=True).fill(title)
-    if activity_key is not None:
-        _select(page, fi("field.activity_type"), fi(f"activity.{activity_key}.name"))
-    form.get_by_role("button", name=fi("plan.add_item"), exact=True).click()
-    expect(page.get_by_text(fi("plan.item_added", title=title))).to_be_visible()
-    wait_idle(page)
-
-
 def _agenda_row(page: Page, position: int, title: str) -> Any:
     """The console's row for one agenda item: its title, activity and buttons."""
     return page.get_by_test_id("stHorizontalBlock").filter(has_text=f"{position}. {title}")
@@ -105,21 +78,9 @@ def _agenda_row(page: Page, position: int, title: str) -> Any:
 def _prepare_open_meeting(page: Page, workshop: str, item: str) -> None:
     """Workshop → meeting with an intro and a notes item → open → start the notes item →
     open its contributions."""
-    form = _expander(page, fi("workshops.create"), fi("field.workshop_name"))
-    form.get_by_label(fi("field.workshop_name"), exact=True).fill(workshop)
-    form.get_by_role("button", name=fi("action.save"), exact=True).click()
-    expect(page.get_by_text(fi("workshops.created", name=workshop))).to_be_visible()
-    wait_idle(page)
-
-    _go(page, "nav.plan")
-    expect(page.get_by_text(workshop, exact=True)).to_be_visible()
-    form = _expander(page, fi("plan.new_meeting"), fi("field.meeting_title"))
-    form.get_by_label(fi("field.meeting_title"), exact=True).fill("Palvelupolun kommentit")
-    form.get_by_role("button", name=fi("action.save"), exact=True).click()
-    expect(page.get_by_text(fi("plan.meeting_created", number=1))).to_be_visible()
-    wait_idle(page)
-    _add_agenda_item(page, "Tervetuloa")  # the first activity type: an introduction
-    _add_agenda_item(page, item, "notes")
+    create_workshop(page, workshop)
+    # The first activity type, an introduction, then the notes item.
+    plan_meeting(page, workshop, "Palvelupolun kommentit", [("Tervetuloa", None), (item, "notes")])
 
     _go(page, "nav.console")
     page.get_by_role("button", name=fi("console.open_meeting")).click()

@@ -30,11 +30,13 @@ from browser_helpers import (
     agenda_row,
     be_patient,
     choose,
+    create_workshop,
     fi,
     go_to,
     join_code_and_link,
     join_meeting,
     open_expander,
+    plan_meeting,
     wait_idle,
 )
 from playwright.sync_api import Page, expect
@@ -192,24 +194,8 @@ def test_four_people_run_a_tuplatiimi_round_from_question_to_action_plan(
     item = f"Tuplatiimi: ratkaisuja {suffix}"
 
     # The facilitator prepares a meeting whose only item is a Tuplatiimi round, and opens it.
-    form = open_expander(console, fi("workshops.create"), fi("field.workshop_name"))
-    form.get_by_label(fi("field.workshop_name"), exact=True).fill(workshop)
-    form.get_by_role("button", name=fi("action.save"), exact=True).click()
-    expect(console.get_by_text(fi("workshops.created", name=workshop))).to_be_visible()
-    _idle(console)
-    go_to(console, "nav.plan")
-    expect(console.get_by_text(workshop, exact=True)).to_be_visible()
-    form = open_expander(console, fi("plan.new_meeting"), fi("field.meeting_title"))
-    form.get_by_label(fi("field.meeting_title"), exact=True).fill("Ratkaisujen ideointi")
-    form.get_by_role("button", name=fi("action.save"), exact=True).click()
-    expect(console.get_by_text(fi("plan.meeting_created", number=1))).to_be_visible()
-    _idle(console)
-    form = _form_with_button(console, fi("plan.add_item"))
-    form.get_by_label(fi("field.item_title"), exact=True).fill(item)
-    _choose(console, fi("field.activity_type"), fi("activity.tuplatiimi.name"))
-    form.get_by_role("button", name=fi("plan.add_item"), exact=True).click()
-    expect(console.get_by_text(fi("plan.item_added", title=item))).to_be_visible()
-    _idle(console)
+    create_workshop(console, workshop)
+    plan_meeting(console, workshop, "Ratkaisujen ideointi", [(item, "tuplatiimi")])
     go_to(console, "nav.console")
     console.get_by_role("button", name=fi("console.open_meeting")).click()
     expect(console.get_by_role("button", name=fi("console.close_meeting"))).to_be_visible()

@@ -127,6 +127,57 @@ def test_join_with_wrong_then_right_code_and_contribute(app_db):
     assert r"\<script\>alert\(1\)\</script\> \*\*ei lihavointia\*\*" in shown
 
 
+def _joined_phone(engine, opened, name="Pia"):
+    with db.transaction(engine) as s:
+        joined = participants.join(s, s.get(Meeting, opened.id), display_name=name,
+                                   role="client_rep", language="fi")
+    app = make_app()
+    app.query_params["p"] = joined.token
+    return app.run()
+
+
+def _send(app, item_id, text):
+    try:
+        generation = app.session_state["_note_generation"]
+    except KeyError:
+        generation = 0
+    app.text_area(key=f"new_note_{item_id}_{generation}").input(text)
+    app.button(key=f"FormSubmitter:note_form_{item_id}-Lähetä").click().run()
+    assert not app.exception, app.exception
+
+
+def test_a_sent_note_shows_as_own_with_an_empty_box_in_the_same_run(app_db):
+    user_id = _facilitator(app_db)
+    _w, opened, item_id = _open_meeting(app_db, user_id)
+    app = _joined_phone(app_db, opened)
+    _send(app, item_id, "Ensimmäinen ajatus")
+    assert "Tallennettu. Kiitos!" in texts(app)
+    assert "Ensimmäinen ajatus" in texts(app)  # among the reader's own notes
+    assert app.text_area(key=f"new_note_{item_id}_1").value == ""
+    _send(app, item_id, "Toinen ajatus")
+    with db.transaction(app_db) as s:
+        stored = sorted(s.scalars(select(Note.text)).all())
+    assert stored == ["Ensimmäinen ajatus", "Toinen ajatus"]
+
+
+def test_a_refused_note_keeps_its_text_and_says_why_by_the_form(app_db):
+    user_id = _facilitator(app_db)
+    _w, opened, item_id = _open_meeting(app_db, user_id)
+    app = _joined_phone(app_db, opened)
+    _send(app, item_id, "   ")  # empty
+    assert any("tyhjä" in message.value for message in app.error), texts(app)
+    assert "Tallennettu. Kiitos!" not in texts(app)
+    # The facilitator closes the activity while the participant is still typing.
+    with db.transaction(app_db) as s:
+        meetings.set_item_flags(s, FacilitatorActor(user_id), item_id, contributions_open=False)
+    _send(app, item_id, "Myöhässä mutta tärkeä")
+    assert "Vastaaminen on suljettu" in app.error[0].value, texts(app)
+    # The form is gone with the open activity; the unsent text stays readable, to copy.
+    assert [code.value for code in app.code] == ["Myöhässä mutta tärkeä"]
+    with db.transaction(app_db) as s:
+        assert s.scalars(select(Note)).all() == []
+
+
 def test_participant_restored_from_token_in_url(app_db):
     user_id = _facilitator(app_db)
     w_id, opened, item_id = _open_meeting(app_db, user_id)

@@ -92,4 +92,41 @@ def test_phone_ticks_run_at_most_tick_slots_at_once() -> None:
         thread.start()
     for thread in threads:
         thread.join(10)
-    assert most[0] == live_cache.TICK_SLOTS
+    assert most[0] == live_cache.RUN_SLOTS
+
+
+def test_a_waiting_full_run_goes_before_waiting_ticks() -> None:
+    import threading
+    import time
+
+    order: list[str] = []
+    started = threading.Event()
+
+    def run(kind: str, urgent: bool) -> None:
+        turn = live_cache.participant_run() if urgent else live_cache.tick_slot()
+        with turn:
+            order.append(kind)
+
+    def holder() -> None:
+        with live_cache.tick_slot():
+            started.set()
+            time.sleep(0.2)  # the others line up meanwhile
+
+    first = threading.Thread(target=holder)
+    first.start()
+    started.wait(5)
+    ticks = [threading.Thread(target=run, args=("tick", False)) for _ in range(3)]
+    for thread in ticks:
+        thread.start()
+    time.sleep(0.05)
+    submit = threading.Thread(target=run, args=("submit", True))
+    submit.start()
+    for thread in [first, *ticks, submit]:
+        thread.join(10)
+    assert order[0] == "submit", order
+    assert sorted(order) == ["submit", "tick", "tick", "tick"]
+
+
+def test_a_full_run_draws_its_live_part_within_its_own_turn() -> None:
+    with live_cache.participant_run(), live_cache.tick_slot():
+        pass  # no deadlock: the tick inside a full run needs no second turn

@@ -228,6 +228,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "Vastaaminen ei ole nyt auki.",
         "en": "Contributions are not open now.",
     },
+    "participate.unsent": {
+        "fi": "Tämä jäi lähettämättä, voit kopioida sen talteen:",
+        "en": "This was not sent; you can copy it:",
+    },
     "participate.contributions": {"fi": "Vastaukset ({count})", "en": "Contributions ({count})"},
     "participate.mine": {"fi": "oma", "en": "mine"},
     "participate.edit_own": {"fi": "Muokkaa tai peru", "en": "Edit or withdraw"},
