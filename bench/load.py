@@ -61,7 +61,8 @@ from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# Appended: loaded by the tests, bench/exports.py must not shadow the exports package.
+sys.path.append(str(Path(__file__).resolve().parent))  # simclient
 
 from simclient import ClientError, SimClient, run_in_fresh_loop  # noqa: E402
 

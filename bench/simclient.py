@@ -243,6 +243,14 @@ class SimClient:
             raise ClientError(f"{self.name}: no finished run within {timeout:.0f} s",
                               self.dump_trace(waiter.result.sent_at)) from None
 
+    def press(self, *, values: dict[str, Any] | None = None,
+              triggers: Iterable[str] = ()) -> None:
+        """Send a rerun with these values and triggers without waiting for it: a press
+        that the next one follows at once (a double click)."""
+        for widget_id, value in (values or {}).items():
+            self.values[widget_id] = _widget_state(widget_id, value)
+        self._send_rerun(extra=[WidgetState(id=t, trigger_value=True) for t in triggers])
+
     async def submit_form(self, form_prefix: str, fields: dict[str, Any], *,
                           timeout: float = 30.0) -> RunResult:
         """Fill the form's widgets by label and press its submit button."""

@@ -124,11 +124,11 @@ for position, item in enumerate(meeting.agenda):
         cols[0].markdown(f"**{position + 1}. {plain(item.title)}**  \n"
                          f"{tr(f'activity.{item.activity_type}.name')} · "
                          f"{tr('label.minutes', minutes=item.duration_minutes)}")
-        if cols[1].button(":material/arrow_upward:", key=f"up_{item.id}",
+        if cols[1].button(":material/arrow_upward:", key=f"up_{item.id}_{position}",
                           help=tr("plan.move_up", title=item.title), disabled=position == 0):
             attempt(lambda s, i=item.id: meetings.move_agenda_item(s, me, i, -1))
             st.rerun()
-        if cols[2].button(":material/arrow_downward:", key=f"down_{item.id}",
+        if cols[2].button(":material/arrow_downward:", key=f"down_{item.id}_{position}",
                           help=tr("plan.move_down", title=item.title),
                           disabled=position == len(meeting.agenda) - 1):
             attempt(lambda s, i=item.id: meetings.move_agenda_item(s, me, i, 1))

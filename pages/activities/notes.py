@@ -82,6 +82,10 @@ def _send_note(ctx: ActivityContext, text_key: str, generation: int) -> None:
     """Save the note before the page draws (see ``attempt_early``); the page then shows it
     in the reader's own notes, the confirmation and an empty box, all in the same run."""
     item_id = ctx.item.id
+    if st.session_state.get("_note_generation", 0) != generation:
+        # A second press of a form that was already sent (a double click whose first run
+        # was interrupted by the second): this filling of the form is saved once.
+        return
     text = st.session_state.get(text_key, "")
     key = form_key(f"note_{item_id}")
     saved = attempt_early(f"note_{item_id}", lambda s: notes.add_note(

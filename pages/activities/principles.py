@@ -134,11 +134,11 @@ def _facilitator_row(actor: Actor, view: PrincipleView, number: int,
     if not view.hidden:
         index = visible.index(view)
         if cols[0].button(tr("warmup.move_up"), icon=":material/arrow_upward:",
-                          key=f"{key}_up_{view.id}", disabled=index == 0,
+                          key=f"{key}_up_{view.id}_{index}", disabled=index == 0,
                           help=tr("warmup.move_up_help", number=number)):
             _act(lambda s: principles.move(s, actor, view.id, -1), rerun)
         if cols[1].button(tr("warmup.move_down"), icon=":material/arrow_downward:",
-                          key=f"{key}_down_{view.id}", disabled=index == len(visible) - 1,
+                          key=f"{key}_down_{view.id}_{index}", disabled=index == len(visible) - 1,
                           help=tr("warmup.move_down_help", number=number)):
             _act(lambda s: principles.move(s, actor, view.id, 1), rerun)
         agree_label = ("warmup.principles.unmark_agreed" if view.agreed

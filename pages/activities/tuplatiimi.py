@@ -304,13 +304,16 @@ def console_live(ctx: ActivityContext) -> None:
         return
     item_id = ctx.item.id
     title_col, back_col, next_col = st.columns([4, 2, 2])
+    # The step is in the buttons' keys: a press replayed into a run that already shows the
+    # next step (Streamlit replays a trigger whose run was cut short) finds no such button,
+    # instead of moving the round on a second time. Same for moves in lists (their position).
     title_col.markdown(f"### {step_title(view.step)}")
     title_col.caption(tr(f"tt.console.{view.step}"))
-    if back_col.button(tr("tt.back"), key=f"tt_back_{item_id}", icon=":material/undo:",
+    if back_col.button(tr("tt.back"), key=f"tt_back_{item_id}_{view.step}", icon=":material/undo:",
                        disabled=view.step == STEPS[0]) and done(
             lambda s: tuplatiimi.go_back(s, ctx.actor, item_id, view.step)):
         refresh()
-    if next_col.button(tr("tt.next"), key=f"tt_next_{item_id}", type="primary",
+    if next_col.button(tr("tt.next"), key=f"tt_next_{item_id}_{view.step}", type="primary",
                        icon=":material/skip_next:", disabled=view.step == STEPS[-1]) and done(
             lambda s: tuplatiimi.advance(s, ctx.actor, item_id, view.step)):
         refresh()

@@ -29,7 +29,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "bench"))
+# Appended, not prepended: bench/exports.py must not shadow the exports package.
+sys.path.append(str(ROOT / "bench"))
 
 from simclient import ClientError, RunResult, SimClient  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402

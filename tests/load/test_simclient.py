@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+# Appended, not prepended: bench/exports.py must not shadow the exports package.
+sys.path.append(str(Path(__file__).resolve().parents[2] / "bench"))
 
 from simclient import FRAGMENT_SUCCESS, SUCCESS, SimClient, run_in_fresh_loop  # noqa: E402
 

@@ -80,7 +80,7 @@ def test_a_tuplatiimi_round_moves_from_ideas_to_pairs(app_db):
     console.switch_page("pages/console.py").run()
     assert not console.exception, console.exception
     assert "Vaihe 2/7: Ideat yksin" in texts(console)
-    console.button(key=f"tt_next_{item_id}").click().run()
+    console.button(key=f"tt_next_{item_id}_ideas").click().run()
     assert not console.exception, console.exception
     with db.transaction(app_db) as s:
         view = tuplatiimi.round_view(s, me, item_id)
