@@ -103,12 +103,13 @@ run_cookie_script()
 # more step for keyboard users). Others get no menu: the join page links to the login, and
 # on a phone Streamlit folds a top menu into a closed sidebar whose links stay in the Tab
 # order while off screen (keyboard focus lost from sight, WCAG 2.4.7).
-page = st.navigation(_pages(), position="sidebar" if isinstance(actor(), FacilitatorActor)
+current = actor()
+page = st.navigation(_pages(), position="sidebar" if isinstance(current, FacilitatorActor)
                      else "hidden", expanded=True)
-if isinstance(actor(), FacilitatorActor):
+if isinstance(current, FacilitatorActor):
     language_switch(st.sidebar)
 # A participant's run takes its turn among the phones' runs (see live_cache.participant_run).
-turn = live_cache.participant_run() if isinstance(actor(), ParticipantActor) \
+turn = live_cache.participant_run() if isinstance(current, ParticipantActor) \
     else contextlib.nullcontext()
 try:
     with turn:

@@ -99,22 +99,33 @@ def participant() -> ParticipantActor:
 DATABASE_ERRORS = (OperationalError, DBAPIError, PoolTimeout)
 
 
-def attempt(action: Callable[[Session], T], *, write: bool = True) -> T | None:
-    """Run ``action`` in one unit of work; show a clear message instead of a traceback.
+Problem = tuple[str, str]  # (message in the user's language, icon)
 
-    Returns None when it failed; the form keeps what the user typed, so nothing is lost.
-    """
+
+def _run(action: Callable[[Session], T], write: bool) -> tuple[T | None, Problem | None]:
+    """``action`` in one unit of work: its result, or what to tell the user instead."""
     try:
         with unit(write) as session:
             result = action(session)
         if write:
             live_cache.forget_revisions()
-        return result
+        return result, None
     except DomainError as error:
-        _show_domain_error(error)
+        return None, (message_for(error, lang()), ":material/error:")
     except DATABASE_ERRORS:
-        _show_database_away()
-    return None
+        log.exception("database unavailable")
+        return None, (tr("error.not_saved_try_again"), ":material/cloud_off:")
+
+
+def attempt(action: Callable[[Session], T], *, write: bool = True) -> T | None:
+    """Run ``action`` in one unit of work; show a clear message instead of a traceback.
+
+    Returns None when it failed; the form keeps what the user typed, so nothing is lost.
+    """
+    result, problem = _run(action, write)
+    if problem:
+        st.error(problem[0], icon=problem[1])
+    return result
 
 
 def attempt_early(slot: str, action: Callable[[Session], T]) -> T | None:
@@ -125,18 +136,10 @@ def attempt_early(slot: str, action: Callable[[Session], T]) -> T | None:
 
     A failure cannot be drawn yet; ``show_problem(slot)`` draws it by the form.
     """
-    try:
-        with unit(True) as session:
-            result = action(session)
-        live_cache.forget_revisions()
-        return result
-    except DomainError as error:
-        st.session_state[f"_problem_{slot}"] = (message_for(error, lang()), ":material/error:")
-    except DATABASE_ERRORS:
-        log.exception("database unavailable")
-        st.session_state[f"_problem_{slot}"] = (tr("error.not_saved_try_again"),
-                                                ":material/cloud_off:")
-    return None
+    result, problem = _run(action, True)
+    if problem:
+        st.session_state[f"_problem_{slot}"] = problem
+    return result
 
 
 def show_problem(slot: str) -> None:

@@ -144,7 +144,9 @@ class _RunGate:
     def __init__(self, slots: int) -> None:
         self._free = slots
         self._urgent_waiting = 0
-        self._changed = threading.Condition()
+        lock = threading.Lock()
+        self._urgent = threading.Condition(lock)  # one queue each: a free turn wakes one
+        self._normal = threading.Condition(lock)  # waiter, not all of them
         self._held = threading.local()
 
     @contextlib.contextmanager
@@ -152,11 +154,12 @@ class _RunGate:
         if getattr(self._held, "depth", 0):
             yield
             return
-        with self._changed:
+        queue = self._urgent if urgent else self._normal
+        with queue:
             self._urgent_waiting += urgent
             try:
                 while not self._free or (not urgent and self._urgent_waiting):
-                    self._changed.wait()
+                    queue.wait()
             finally:
                 self._urgent_waiting -= urgent
             self._free -= 1
@@ -165,9 +168,9 @@ class _RunGate:
             yield
         finally:
             self._held.depth = 0
-            with self._changed:
+            with queue:
                 self._free += 1
-                self._changed.notify_all()
+                (self._urgent if self._urgent_waiting else self._normal).notify()
 
 
 _gate = _RunGate(RUN_SLOTS)

@@ -34,18 +34,18 @@ from workshop.participants import ParticipantView
 from workshop.workshops import WorkshopView
 
 who = participant()
-# read_kept: a brief database outage must not stop the page above the note form (the text
-# being sent would go with it); the send itself then says "not saved, try again".
-# One transaction for the three: each read checks access through the same records, which
-# the session then has at hand (a third of the lookups of three separate reads).
 
 
 def _page_records(session: Session) -> tuple[ParticipantView, WorkshopView, MeetingView | None]:
+    """One transaction for the three: each read checks access through the same records,
+    which the session then has at hand (a third of the lookups of three separate reads)."""
     me = participants.get_participant(session, who)
     return (me, workshops.get_workshop(session, who, me.workshop_id),
             meetings.current_meeting_for(session, who, me.workshop_id))
 
 
+# read_kept: a brief database outage must not stop the page above the note form (the text
+# being sent would go with it); the send itself then says "not saved, try again".
 records = read_kept(f"participant_page_{who.participant_id}", _page_records)
 if records is None:
     st.stop()

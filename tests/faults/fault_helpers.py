@@ -171,6 +171,25 @@ def seed_meeting(url: str, *, opened: bool = True) -> Meeting:
                    meeting.link_token)
 
 
+def seed_participant(url: str) -> tuple[Meeting, str]:
+    """The seeded meeting with "Ideat" current, and the personal token of Aino, who joined."""
+    from workshop import accounts, db, meetings, participants
+    from workshop.access import FacilitatorActor
+    from workshop.models import Meeting as MeetingRow
+
+    m = seed_meeting(url)
+    engine = db.make_engine(url)
+    try:
+        with db.transaction(engine) as s:
+            me = FacilitatorActor(accounts.find_user(s, m.username).id)
+            meetings.set_current_item(s, me, m.meeting_id, m.ideas_item_id)
+            joined = participants.join(s, s.get(MeetingRow, m.meeting_id),
+                                       display_name="Aino", role="client_rep")
+    finally:
+        engine.dispose()
+    return m, joined.token
+
+
 def query(url: str, statement: str, **params: Any) -> list[tuple[Any, ...]]:
     """Rows of one SQL statement on the app's database (a connection of its own)."""
     from sqlalchemy import text

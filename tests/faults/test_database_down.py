@@ -29,7 +29,7 @@ from fault_helpers import (
     fi,
     new_server,
     query,
-    seed_meeting,
+    seed_participant,
     send_note,
 )
 from simclient import run_in_fresh_loop
@@ -38,26 +38,6 @@ from sqlalchemy.engine import make_url
 pytestmark = pytest.mark.timeout(300)
 
 TEXT = "Ajanvaraus puhelimella on vaikeaa, chatti auttaisi 🙂"
-
-
-def _join(url: str) -> tuple[Any, str]:
-    """The seeded meeting with "Ideat" current and a participant's personal token."""
-    from workshop import accounts, db, meetings, participants
-    from workshop.access import FacilitatorActor
-    from workshop.models import Meeting as MeetingRow
-
-    m = seed_meeting(url)
-    engine = db.make_engine(url)
-    try:
-        with db.transaction(engine) as s:
-            me = FacilitatorActor(accounts.find_user(s, m.username).id)
-            meetings.set_current_item(s, me, m.meeting_id,
-                                      m.ideas_item_id)
-            joined = participants.join(s, s.get(MeetingRow, m.meeting_id),
-                                       display_name="Aino", role="client_rep")
-    finally:
-        engine.dispose()
-    return m, joined.token
 
 
 def _notes(url: str, meeting_id: int) -> list[str]:
@@ -142,7 +122,7 @@ def test_participant_keeps_the_text_and_retries_once(
     from apptest_helpers import make_app, texts
 
     with _outage(kind, tmp_path, request) as (app_url, check_url, outage):
-        m, token = _join(check_url)
+        m, token = seed_participant(check_url)
         monkeypatch.setenv("DATABASE_URL", app_url)
         monkeypatch.chdir(ROOT)
         app = make_app()
@@ -203,7 +183,7 @@ def test_real_server_says_not_saved_and_saves_on_retry(
     kind: str, tmp_path: Path, request: pytest.FixtureRequest,
 ) -> None:
     with _outage(kind, tmp_path, request) as (app_url, check_url, outage):
-        m, token = _join(check_url)
+        m, token = seed_participant(check_url)
         server = new_server(app_url, tmp_path / "server")
         try:
             server.start()

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from fault_helpers import RUN_TIMEOUT, Tab, fi, new_server, query, seed_meeting
+from fault_helpers import RUN_TIMEOUT, Tab, bench, fi, new_server, seed_participant
 from simclient import run_in_fresh_loop
 
 pytestmark = pytest.mark.timeout(300)
@@ -18,24 +18,6 @@ pytestmark = pytest.mark.timeout(300)
 # to "while the first press's run is drawing the page" (the second cuts that run short).
 GAPS = [0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.08, 0.12]
 TEXTS = [f"Tuplaklikkaus {n}: jonotus on liian pitkä" for n in range(len(GAPS))]
-
-
-def _participant_token(url: str) -> tuple[int, str]:
-    from workshop import accounts, db, meetings, participants
-    from workshop.access import FacilitatorActor
-    from workshop.models import Meeting as MeetingRow
-
-    m = seed_meeting(url)
-    engine = db.make_engine(url)
-    try:
-        with db.transaction(engine) as s:
-            me = FacilitatorActor(accounts.find_user(s, m.username).id)
-            meetings.set_current_item(s, me, m.meeting_id, m.ideas_item_id)
-            joined = participants.join(s, s.get(MeetingRow, m.meeting_id),
-                                       display_name="Aino", role="client_rep")
-    finally:
-        engine.dispose()
-    return m.meeting_id, joined.token
 
 
 async def _double_clicks(server_url: str, token: str) -> list[bool]:
@@ -61,7 +43,7 @@ async def _double_clicks(server_url: str, token: str) -> list[bool]:
 
 def test_a_double_clicked_note_is_stored_once(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'double.sqlite3'}"
-    meeting_id, token = _participant_token(url)
+    m, token = seed_participant(url)
     server = new_server(url, tmp_path / "server")
     try:
         server.start()
@@ -71,7 +53,6 @@ def test_a_double_clicked_note_is_stored_once(tmp_path: Path) -> None:
         raise
     finally:
         server.stop()
-    stored = sorted(t for (t,) in query(url, "SELECT text FROM notes WHERE meeting_id = :m",
-                                        m=meeting_id))
+    stored = sorted(bench().stored_notes(url, m.meeting_id))
     assert stored == sorted(TEXTS)  # each once: no duplicate, nothing lost
     assert any(confirmed), confirmed
