@@ -657,12 +657,13 @@ class Simulation:
             1 if facilitator.closed else 0)
         self.figures["disconnect_reasons"] = sorted(
             {c.close_reason for c in [*clients, facilitator] if c.closed})[:5]
-        # Longest wait between two live updates a screen got, the end of the window included.
-        gaps = [max([*c.fragment_gaps, self.window_end - c.last_fragment_at], default=0.0)
+        # Longest wait between two live updates a screen got (a tick, or a full run, which
+        # draws the live part too and restarts the timer), the end of the window included.
+        gaps = [max([*c.update_gaps, self.window_end - c.last_update_at], default=0.0)
                 for c in clients if c.last_fragment_at]
         self.figures["p95_live_gap_s"] = pct(gaps, 95)
         self.figures["console_live_gap_s"] = round(max(
-            [*facilitator.fragment_gaps, self.window_end - facilitator.last_fragment_at]), 1)
+            [*facilitator.update_gaps, self.window_end - facilitator.last_update_at]), 1)
         ticks = [ms for c in clients for ms in c.tick_ms]
         self.figures["tick_p50_ms"] = pct(ticks, 50)
         self.figures["tick_p95_ms"] = pct(ticks, 95)

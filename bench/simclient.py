@@ -173,6 +173,9 @@ class SimClient:
         self.fragment_runs = 0
         self.last_fragment_at = 0.0  # when a fragment run last finished successfully
         self.fragment_gaps: list[float] = []  # seconds between successful fragment runs
+        # A full run draws the live part too (and restarts the timers): an update as well.
+        self.last_update_at = 0.0
+        self.update_gaps: list[float] = []  # seconds between successful runs of any kind
         self.tick_ms: list[float] = []  # fragment rerun sent -> that fragment run finished
         self.trace: deque[tuple[float, str]] = deque(maxlen=80)  # recent protocol events
         self._ws: ClientConnection | None = None
@@ -438,6 +441,10 @@ class SimClient:
         fragment_run = bool(self._run_fragments)
         if status in (SUCCESS, FRAGMENT_SUCCESS, COMPILE_ERROR):
             self._clear_stale(self._run_id, self._run_fragments)
+        if status in (SUCCESS, FRAGMENT_SUCCESS):
+            if self.last_update_at:
+                self.update_gaps.append(now - self.last_update_at)
+            self.last_update_at = now
         if fragment_run:
             self.fragment_runs += 1
             if status == FRAGMENT_SUCCESS:

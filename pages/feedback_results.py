@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.common import attempt, facilitator, flash, lang, plain, read, show_flash, tr
+from pages.common import attempt, done, facilitator, flash, lang, plain, read, show_flash, tr
 from pages.meeting_pick import pick_meeting
 from workshop import feedback
 from workshop.charts.feedback import (
@@ -136,7 +136,7 @@ def all_meetings_tab() -> None:
 
 
 def _act(action, message: str) -> None:  # type: ignore[no-untyped-def]
-    if attempt(action) is not None:
+    if done(action):  # move_question returns None: success is "no error"
         flash(message)
         st.rerun()
 
@@ -147,11 +147,12 @@ def _question_row(question: QuestionView, first: bool, last: bool) -> None:
         marker = f" · {tr('feedback.has_answers')}" if question.answered else ""
         text_col.markdown(f"{plain(question.text)}  \n"
                           f":gray[{tr(f'feedback.kind.{question.kind}')}{marker}]")
-        if up_col.button(":material/arrow_upward:", key=f"fq_up_{question.id}",
+        if up_col.button(":material/arrow_upward:", key=f"fq_up_{question.id}_{question.position}",
                          help=tr("cafe.move_up"), disabled=first):
             _act(lambda s: feedback.move_question(s, me, question.id, -1),
                  tr("feedback.question_saved"))
-        if down_col.button(":material/arrow_downward:", key=f"fq_down_{question.id}",
+        if down_col.button(":material/arrow_downward:",
+                           key=f"fq_down_{question.id}_{question.position}",
                            help=tr("cafe.move_down"), disabled=last):
             _act(lambda s: feedback.move_question(s, me, question.id, +1),
                  tr("feedback.question_saved"))

@@ -23,6 +23,7 @@ from pages.canvas_parts import (
 )
 from pages.common import (
     attempt,
+    done,
     facilitator,
     flash,
     lang,
@@ -188,18 +189,20 @@ def _editor(element: ElementView) -> None:
         flash(tr("canvas.saved"))
         st.rerun()
     up, down, remove = st.columns(3)
-    if up.button(tr("canvas.move_up"), key=f"up_{element.id}", icon=":material/arrow_upward:") \
-            and attempt(lambda s: canvas.move_element(s, me, element.id, -1)) is not None:
+    # Keys carry the position: a press replayed into a later run must not move it twice.
+    if up.button(tr("canvas.move_up"), key=f"up_{element.id}_{element.position}",
+                 icon=":material/arrow_upward:") \
+            and done(lambda s: canvas.move_element(s, me, element.id, -1)):
         st.rerun()
-    if down.button(tr("canvas.move_down"), key=f"down_{element.id}",
+    if down.button(tr("canvas.move_down"), key=f"down_{element.id}_{element.position}",
                    icon=":material/arrow_downward:") \
-            and attempt(lambda s: canvas.move_element(s, me, element.id, 1)) is not None:
+            and done(lambda s: canvas.move_element(s, me, element.id, 1)):
         st.rerun()
     sure = remove.checkbox(tr("canvas.confirm_remove"), key=f"sure_{element.id}")
     if remove.button(tr("canvas.remove"), key=f"remove_{element.id}", disabled=not sure,
-                     icon=":material/delete:") and attempt(
+                     icon=":material/delete:") and done(
         lambda s: canvas.remove_element(s, me, element.id, element.version)
-    ) is not None:
+    ):
         flash(tr("canvas.removed"))
         st.rerun()
     _link_tools(element)
@@ -218,9 +221,9 @@ def _link_tools(element: ElementView) -> None:
         text_col, button_col = st.columns([5, 1])
         hidden = f" · {tr('canvas.link_hidden')}" if link.hidden else ""
         text_col.markdown(link_text(link.record_type, link.status, link.label) + hidden)
-        if button_col.button(tr("canvas.unlink"), key=f"unlink_{link.id}") and attempt(
+        if button_col.button(tr("canvas.unlink"), key=f"unlink_{link.id}") and done(
             lambda s, i=link.id: canvas.unlink(s, me, i)
-        ) is not None:
+        ):
             st.rerun()
     types = traceability.available_types()
     type_col, record_col = st.columns(2)
@@ -360,8 +363,8 @@ def _comments(versions: list[canvas.VersionView], comments: list[canvas.CommentV
                     st.rerun()
             label = "console.unhide" if comment.hidden else "console.hide"
             if st.button(tr(label), key=f"hide_comment_{comment.id}_{comment.version}") \
-                    and attempt(lambda s, c=comment: canvas.hide_comment(
-                        s, me, c.id, not c.hidden)) is not None:
+                    and done(lambda s, c=comment: canvas.hide_comment(
+                        s, me, c.id, not c.hidden)):
                 st.rerun()
 
 
@@ -418,9 +421,9 @@ with facts_tab:
         st.warning(tr("canvas.delete_model_warning"))
         sure = st.checkbox(tr("canvas.confirm_remove"), key=f"delete_model_sure_{model.id}")
         if st.button(tr("canvas.delete_model"), disabled=not sure,
-                     key=f"delete_model_{model.id}") and attempt(
+                     key=f"delete_model_{model.id}") and done(
             lambda s: canvas.delete_model(s, me, model.id, model.version)
-        ) is not None:
+        ):
             st.session_state.pop("canvas_model_id", None)
             flash(tr("canvas.model_deleted"))
             st.rerun()

@@ -155,12 +155,12 @@ def step_list(actor: Actor, path: PathView, *, item_id: int | None, editable: bo
             if not editable:
                 continue
             cols = st.columns(4 if is_facilitator else 3)
-            if cols[0].button(tr("paths.move_up"), key=f"up_{step.id}",
+            if cols[0].button(tr("paths.move_up"), key=f"up_{step.id}_{number}",
                               icon=":material/arrow_upward:", disabled=number == 1) \
                     and done(lambda s, i=step.id: paths.move_step(s, actor, i, -1,
                                                                        item_id=item_id)):
                 rerun()
-            if cols[1].button(tr("paths.move_down"), key=f"down_{step.id}",
+            if cols[1].button(tr("paths.move_down"), key=f"down_{step.id}_{number}",
                               icon=":material/arrow_downward:",
                               disabled=number == len(path.steps)) \
                     and done(lambda s, i=step.id: paths.move_step(s, actor, i, 1,

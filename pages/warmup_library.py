@@ -9,7 +9,7 @@ from pages.activities.glossary import add_concept_form, facilitator_glossary
 from pages.activities.picture_cards import show_card
 from pages.activities.principles import add_form, facilitator_list
 from pages.activities.topics import facilitator_topics
-from pages.common import attempt, facilitator, flash, plain, read, show_flash, tr
+from pages.common import attempt, done, facilitator, flash, plain, read, show_flash, tr
 from workshop import glossary, picture_cards, principles, topics, workshops
 from workshop.picture_cards import (
     MAX_ALT_LENGTH,
@@ -114,9 +114,9 @@ def _card_row(card: UploadedCardView, number: int) -> None:
             ) is not None:
                 st.rerun()
         label = "warmup.library.restore_card" if card.hidden else "warmup.library.remove_card"
-        if st.button(tr(label), key=f"card_remove_{card.id}") and attempt(
+        if st.button(tr(label), key=f"card_remove_{card.id}") and done(
             lambda s: picture_cards.remove_card(s, me, card.id, not card.hidden)
-        ) is not None:
+        ):
             st.rerun()
 
 

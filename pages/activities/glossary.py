@@ -11,6 +11,7 @@ from pages.activities import ActivityContext, cached
 from pages.activities.principles import rerun_live
 from pages.common import (
     attempt,
+    done,
     flash,
     form_key,
     lang,
@@ -142,8 +143,8 @@ def _facilitator_concept(actor: Actor, concept: ConceptView, key: str, item_id: 
             st.session_state[f"{draft_slot}_from"] = proposal.id
         label = "console.unhide" if proposal.hidden else "console.hide"
         if hide_col.button(tr(label), key=f"{key}_hidep_{proposal.id}_{proposal.version}") and \
-                attempt(lambda s, p=proposal: glossary.hide_proposal(
-                    s, actor, p.id, not p.hidden)) is not None:
+                done(lambda s, p=proposal: glossary.hide_proposal(
+                    s, actor, p.id, not p.hidden)):
             rerun()
     if not concept.hidden:
         from_proposal = st.session_state.get(f"{draft_slot}_from")
@@ -163,8 +164,8 @@ def _facilitator_concept(actor: Actor, concept: ConceptView, key: str, item_id: 
         _history(actor, concept)
     hide_label = "warmup.glossary.restore" if concept.hidden else "warmup.glossary.remove"
     if st.button(tr(hide_label), key=f"{key}_hidec_{concept.id}_{concept.version}") and \
-            attempt(lambda s: glossary.hide_concept(s, actor, concept.id,
-                                                    not concept.hidden)) is not None:
+            done(lambda s: glossary.hide_concept(s, actor, concept.id,
+                                                    not concept.hidden)):
         rerun()
 
 

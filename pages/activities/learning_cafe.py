@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from pages.activities import ActivityContext, cached
-from pages.common import attempt, flash, form_key, plain, renew_form_key, role_label, tr
+from pages.common import attempt, done, flash, form_key, plain, renew_form_key, role_label, tr
 from pages.group_panel import facilitator_groups
 from workshop import cafe, participants
 from workshop.cafe import (
@@ -220,7 +220,7 @@ def _stations_editor(ctx: ActivityContext, view: CafeView) -> None:
     hosts = _host_options(ctx)
     with st.expander(tr("cafe.stations"), expanded=False):
         for index, station in enumerate(view.stations):
-            with st.form(f"cafe_station_{station.id}_{station.version}", border=True):
+            with st.form(f"cafe_station_{station.id}_{station.version}_{index}", border=True):
                 question = st.text_area(
                     tr("cafe.station_number", number=index + 1), value=station.question,
                     key=f"cafe_q_{station.id}_{station.version}", max_chars=MAX_QUESTION_LENGTH)
@@ -248,7 +248,7 @@ def _stations_editor(ctx: ActivityContext, view: CafeView) -> None:
 
 
 def _edit(action) -> None:  # type: ignore[no-untyped-def]
-    if attempt(action) is not None:
+    if done(action):  # moving or removing a station returns None
         _refresh()
 
 

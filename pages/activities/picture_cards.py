@@ -18,6 +18,7 @@ from pages.activities import ActivityContext, cached
 from pages.activities.principles import rerun_live
 from pages.common import (
     attempt,
+    done,
     flash,
     form_key,
     plain,
@@ -217,9 +218,9 @@ def console_live(ctx: ActivityContext) -> None:
         choice = st.radio(tr("field.warmup.deck"), DECKS, index=DECKS.index(deck.choice),
                           format_func=lambda d: tr(f"warmup.cards.deck.{d}"), horizontal=True,
                           key=f"deck_choice_{ctx.item.id}_{deck.choice}")
-        if choice != deck.choice and attempt(
+        if choice != deck.choice and done(
             lambda s: picture_cards.set_deck(s, ctx.actor, ctx.item.id, choice)
-        ) is not None:
+        ):
             rerun_live()
         if deck.fell_back:
             st.warning(tr("warmup.cards.deck_empty"), icon=":material/info:")

@@ -9,7 +9,7 @@ import streamlit as st
 
 from pages.activities import ActivityContext, cached
 from pages.activities.principles import rerun_live
-from pages.common import attempt, flash, form_key, plain, renew_form_key, role_label, tr
+from pages.common import attempt, done, flash, form_key, plain, renew_form_key, role_label, tr
 from workshop import topics
 from workshop.access import Actor
 from workshop.topics import MAX_DOTS, MAX_TOPIC_LENGTH, EarlierRanking, TopicBoard, TopicView
@@ -132,9 +132,9 @@ def facilitator_topics(actor: Actor, shown: list[TopicView], *, key: str,
                 parts.append(tr("console.hidden"))
             st.caption(" · ".join(parts))
             label = "console.unhide" if topic.hidden else "console.hide"
-            if st.button(tr(label), key=f"{key}_hide_{topic.id}_{topic.version}") and attempt(
+            if st.button(tr(label), key=f"{key}_hide_{topic.id}_{topic.version}") and done(
                 lambda s, t=topic: topics.hide_topic(s, actor, t.id, not t.hidden)
-            ) is not None:
+            ):
                 rerun()
     _merge_form(actor, [t for t in shown if not t.hidden], key, rerun)
 

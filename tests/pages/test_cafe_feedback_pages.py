@@ -191,3 +191,24 @@ def test_station_host_writes_the_summary_on_their_phone(app_db):
         saved = cafe.cafe_view(s, me, item_id).stations[0]
     assert saved.summary == "Tärkeintä: **yhteystiedot**" and saved.summary_version == 1
     assert app.text_area(key=f"cafe_summary_text_{station.id}_1").value == saved.summary
+
+
+def test_moving_a_question_moves_it_once_and_retires_the_pressed_button(app_db):
+    """A press Streamlit replays into a later run (after a cut-short run) must not move the
+    question a second time: the move buttons are keyed by position, so the pressed key is
+    gone once the question has moved."""
+    me, workshop_id, _meeting_id, _item_id = _meeting_with(app_db, "feedback", "Palaute")
+    with db.transaction(app_db) as s:
+        before = [q.id for q in feedback.list_questions(s, me, workshop_id)]
+    moved = before[2]
+    app = make_app(user_id=me.user_id).run()
+    app.switch_page("pages/feedback_results.py").run()
+    assert not app.exception, app.exception
+    app.button(key=f"fq_up_{moved}_2").click().run()
+    assert not app.exception, app.exception
+    with db.transaction(app_db) as s:
+        after = [q.id for q in feedback.list_questions(s, me, workshop_id)]
+    assert after == [before[0], moved, before[1], *before[3:]]
+    keys = {b.key for b in app.button}
+    assert f"fq_up_{moved}_2" not in keys
+    assert f"fq_up_{moved}_1" in keys

@@ -105,6 +105,33 @@ def test_stale_edit_on_the_canvas_page_keeps_the_text(app_db):
         assert s.get(CanvasElement, goal.id).title == "Toisen muutos"
 
 
+def test_moving_and_removing_an_element_show_at_once(app_db):
+    """The services return None; the page must still treat that as success: redraw with
+    the new order, retire the pressed key (a replayed press cannot move twice) and say
+    what happened."""
+    user_id, workshop_id, _m, _item, _p = _setup(app_db)
+    me = FacilitatorActor(user_id)
+    with db.transaction(app_db) as s:
+        model = canvas.create_model(s, me, workshop_id, "Malli")
+        first = canvas.add_element(s, me, model.id, "goal", title="Ensimmäinen")
+        second = canvas.add_element(s, me, model.id, "goal", title="Toinen")
+    app = make_app(user_id=user_id).run()
+    app.switch_page("pages/model_canvas.py").run()
+    app.selectbox(key=f"canvas_edit_pick_{model.id}_what").set_value(second.id).run()
+    pressed = f"up_{second.id}_{second.position}"
+    app.button(key=pressed).click().run()
+    assert not app.exception, app.exception
+    shown = texts(app)
+    assert shown.index("Toinen") < shown.index("Ensimmäinen")  # redrawn in the new order
+    assert pressed not in {b.key for b in app.button}
+    app.checkbox(key=f"sure_{second.id}").check().run()
+    app.button(key=f"remove_{second.id}").click().run()
+    assert not app.exception, app.exception
+    assert "Poistettu luonnoksesta." in texts(app)
+    with db.transaction(app_db) as s:
+        assert [e.title for e in s.scalars(select(CanvasElement))] == ["Ensimmäinen"]
+
+
 def test_participant_comments_on_the_published_version(app_db):
     user_id, workshop_id, meeting_id, item_id, _p = _setup(app_db, activity="model_canvas")
     me = FacilitatorActor(user_id)

@@ -57,7 +57,7 @@ def test_path_to_map_to_loop(app_db):
     shown = texts(app)
     assert "Vaiheet (3)" in shown and "⚠ Kriittinen kohta" in shown
     # keyboard-usable reordering: the up button of the last step
-    app.button(key=f"up_{steps[2].id}").click().run()
+    app.button(key=f"up_{steps[2].id}_3").click().run()
     with db.transaction(app_db) as s:
         assert [x.what for x in paths.get_path(s, FacilitatorActor(user_id), path_id).steps] \
             == ["Hakemus verkossa", "Vertaisryhmä", "Puhelu Kelaan"]
