@@ -670,6 +670,7 @@ class Simulation:
         self.figures["console_tick_p95_ms"] = pct(facilitator.tick_ms, 95)
         self.figures["messages_per_s"] = round(
             sum(c.messages for c in [*clients, facilitator]) / max(wall, 1e-9))
+        self.figures["console_messages_per_s"] = round(facilitator.messages / max(wall, 1e-9))
         self.figures["fragment_runs_per_s"] = round(
             sum(c.fragment_runs for c in [*clients, facilitator]) / max(wall, 1e-9), 1)
         await asyncio.gather(*(c.close() for c in [*clients, facilitator]),
@@ -808,6 +809,7 @@ def summarise(args: argparse.Namespace, meeting: Simulation, figures: dict[str, 
         "console_tick_p95_ms": figures.get("console_tick_p95_ms"),
         "fragment_runs_per_s": figures.get("fragment_runs_per_s"),
         "messages_per_s": figures.get("messages_per_s"),
+        "console_messages_per_s": figures.get("console_messages_per_s"),
         "gc": figures.get("gc"),
         "errors": errors,
         "_lost_texts": lost[:10],
@@ -840,7 +842,8 @@ def report(result: dict[str, Any]) -> None:
           f"(never seen: {r['not_seen_by_facilitator']})")
     print(f"  live ticks       participants p50 {fmt(r['tick_p50_ms'])} "
           f"p95 {fmt(r['tick_p95_ms'])}, console p95 {fmt(r['console_tick_p95_ms'])}; "
-          f"{r['fragment_runs_per_s']} fragment runs/s, {r['messages_per_s']} msgs/s")
+          f"{r['fragment_runs_per_s']} fragment runs/s, {r['messages_per_s']} msgs/s "
+          f"({r['console_messages_per_s']} to the console)")
     print(f"  participants who saw others' notes  {r['participants_saw_others']}"
           f"/{r['participants']}; screens without a live timer {r['frozen_screens']}; "
           f"console's last live update {r['facilitator_last_tick_s']} s before the end")
