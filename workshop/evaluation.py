@@ -249,7 +249,12 @@ def record_follow_up(session: Session, actor: Actor, client_id: int, months: int
 
 def remove_follow_up(session: Session, actor: Actor, follow_up_id: int,
                      expected_version: int) -> None:
-    row = session.get(OutcomeFollowUp, follow_up_id)
+    _remove_row(session, actor, session.get(OutcomeFollowUp, follow_up_id), expected_version)
+
+
+def _remove_row(session: Session, actor: Actor, row: OutcomeFollowUp | BreakEven | None,
+                expected_version: int) -> None:
+    """Delete a facilitator's record of the workshop, unless someone changed it meanwhile."""
     if row is None:
         raise NotFound()
     require_facilitator(session, actor, row.workshop_id)
@@ -753,14 +758,7 @@ def save_break_even(session: Session, actor: Actor, model_id: int, *, title: str
 
 def remove_break_even(session: Session, actor: Actor, calc_id: int,
                       expected_version: int) -> None:
-    row = session.get(BreakEven, calc_id)
-    if row is None:
-        raise NotFound()
-    require_facilitator(session, actor, row.workshop_id)
-    if row.version != expected_version:
-        raise StaleEdit()
-    session.delete(row)
-    _save(session)
+    _remove_row(session, actor, session.get(BreakEven, calc_id), expected_version)
 
 
 def list_break_evens(session: Session, actor: Actor, model_id: int) -> list[BreakEvenView]:
