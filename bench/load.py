@@ -245,6 +245,41 @@ def healthy(url: str) -> bool:
         return False
 
 
+def launch(port: int, database_url: str, log: Path, *, app_dir: Path = ROOT,
+           env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """``streamlit run app.py`` on a loopback port, its output in ``log`` (also used by the
+    fault tests, which kill and restart it)."""
+    environment = {**os.environ, **(env or {}), "DATABASE_URL": database_url}
+    environment.pop("KEHITTAMO_PUBLIC_URL", None)  # join links point at this server
+    with log.open("wb") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py",
+             "--server.port", str(port), "--server.address", "127.0.0.1",
+             "--server.headless", "true", "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"],
+            cwd=app_dir, env=environment, stdout=out, stderr=subprocess.STDOUT,
+        )
+
+
+def stop_process(process: subprocess.Popen[bytes] | None) -> None:
+    """Terminate politely, then kill."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def log_tail(log: Path, lines: int = 40) -> str:
+    try:
+        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+    except OSError as error:
+        return f"(no log: {error})"
+
+
 @dataclass
 class Server:
     url: str
@@ -254,22 +289,10 @@ class Server:
     gc_file: Path | None = None
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+        stop_process(self.process)
 
     def tail(self, lines: int = 40) -> str:
-        if self.log is None:
-            return ""
-        try:
-            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return ""
+        return log_tail(self.log, lines) if self.log is not None else ""
 
     def signal(self, number: int) -> None:
         if self.pid is not None:
@@ -300,19 +323,10 @@ def start_server(database_url: str, workdir: Path, *, app_dir: Path = ROOT) -> S
     site.mkdir()
     (site / "sitecustomize.py").write_text(SITECUSTOMIZE)
     gc_file = workdir / "gc.json"
-    env = dict(os.environ)
-    env["DATABASE_URL"] = database_url
-    env["KEHITTAMO_BENCH_GC_FILE"] = str(gc_file)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(site), env.get("PYTHONPATH")) if p)
-    env.pop("KEHITTAMO_PUBLIC_URL", None)
+    pythonpath = os.pathsep.join(p for p in (str(site), os.environ.get("PYTHONPATH")) if p)
     log = workdir / "streamlit.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py",
-             "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=app_dir, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
+    process = launch(port, database_url, log, app_dir=app_dir, env={
+        "KEHITTAMO_BENCH_GC_FILE": str(gc_file), "PYTHONPATH": pythonpath})
     server = Server(url, process, process.pid, log, gc_file)
     deadline = time.monotonic() + SERVER_START_SECONDS
     while not healthy(url):

@@ -83,17 +83,7 @@ class AppServer:
     def start(self) -> AppServer:
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.starts += 1
-        env = dict(os.environ)
-        env["DATABASE_URL"] = self.database_url
-        env.pop("KEHITTAMO_PUBLIC_URL", None)
-        with self.log.open("wb") as out:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "app.py",
-                 "--server.port", str(self.port), "--server.address", "127.0.0.1",
-                 "--server.headless", "true", "--browser.gatherUsageStats", "false",
-                 "--server.fileWatcherType", "none"],
-                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-            )
+        self.process = bench().launch(self.port, self.database_url, self.log)
         deadline = time.monotonic() + SERVER_START_SECONDS
         while not bench().healthy(self.url):
             if self.process.poll() is not None or time.monotonic() > deadline:
@@ -109,20 +99,10 @@ class AppServer:
         self.process.wait(timeout=30)
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+        bench().stop_process(self.process)
 
     def tail(self, lines: int = 40) -> str:
-        try:
-            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
-        except OSError as error:
-            return f"(no log: {error})"
+        return bench().log_tail(self.log, lines)
 
 
 def new_server(database_url: str, workdir: Path) -> AppServer:
