@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from pages.common import lang, plain, tr
+from pages.common import chooser_key, lang, plain, tr
 from workshop.canvas import KINDS, SECTIONS, field_label_key
 from workshop.i18n import fmt_date, fmt_number, has
 
@@ -187,7 +187,7 @@ def pick_model(me: Any, workshop_id: int, models: list[Any], key: str) -> Any:
     current = st.session_state.get("canvas_model_id")
     index = ids.index(current) if current in ids else 0
     chosen = st.selectbox(tr("canvas.choose_model"), ids, index=index,
-                          format_func=lambda i: names[i], key=key)
+                          format_func=lambda i: names[i], key=chooser_key(key, "canvas_model_id"))
     st.session_state["canvas_model_id"] = chosen
     return next(m for m in models if m.id == chosen)
 

@@ -201,6 +201,29 @@ def read(action: Callable[[Session], T]) -> T | None:
     return attempt(action, write=False)
 
 
+def choose(slot: str, record_id: int | None) -> None:
+    """Make ``record_id`` the chosen record of ``slot`` ("workshop_id", "meeting_id", ...)
+    from the page itself, say the record just created (None forgets the choice).
+
+    Streamlit identifies a keyed selectbox or radio by its key alone, and the browser sends
+    back the value it shows on its next rerun: a choice set only in session state was undone
+    by that rerun (the old workshop came back, the next meeting went into the old one).
+    Choosers drawn with ``chooser_key(name, slot)`` get a new key instead, so they start
+    again from the page's choice.
+    """
+    if record_id is None:
+        st.session_state.pop(slot, None)
+    else:
+        st.session_state[slot] = record_id
+    generation = f"_choice_generation_{slot}"
+    st.session_state[generation] = st.session_state.get(generation, 0) + 1
+
+
+def chooser_key(name: str, slot: str) -> str:
+    """The widget key of a chooser whose choice ``choose(slot, ...)`` may set."""
+    return f"{name}_{st.session_state.get(f'_choice_generation_{slot}', 0)}"
+
+
 def form_key(name: str) -> str:
     """A random idempotency key for one filling of a form, renewed after a successful save."""
     slot = f"_form_key_{name}"

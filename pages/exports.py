@@ -11,7 +11,17 @@ import streamlit as st
 from exports import backup, csv_export, docx_templates
 from exports.memo import build_memo
 from exports.model_doc import build_model_description
-from pages.common import attempt, engine, facilitator, flash, plain, read, show_flash, tr
+from pages.common import (
+    attempt,
+    choose,
+    engine,
+    facilitator,
+    flash,
+    plain,
+    read,
+    show_flash,
+    tr,
+)
 from workshop import db, meetings, workshops
 from workshop.i18n import fmt_datetime
 
@@ -145,7 +155,7 @@ with st.container(border=True):
                 data = upload.getvalue()
                 new_id = attempt(lambda s: backup.import_workshop_as(s, me, data))
                 if new_id is not None:
-                    st.session_state["workshop_id"] = new_id
-                    st.session_state.pop("meeting_id", None)
+                    choose("workshop_id", new_id)
+                    choose("meeting_id", None)
                     flash(tr("export.page.imported", id=new_id))
                     st.rerun()

@@ -23,6 +23,7 @@ from pages.canvas_parts import (
 )
 from pages.common import (
     attempt,
+    choose,
     done,
     facilitator,
     flash,
@@ -86,7 +87,7 @@ with st.expander(tr("canvas.new_model"), expanded=not models):
     if created_values is not None:
         created = attempt(lambda s: canvas.create_model(s, me, workshop_id, **created_values))
         if created is not None:
-            st.session_state["canvas_model_id"] = created.id
+            choose("canvas_model_id", created.id)
             flash(tr("canvas.model_created", name=plain(created.name)))
             st.rerun()
 
@@ -424,6 +425,6 @@ with facts_tab:
                      key=f"delete_model_{model.id}") and done(
             lambda s: canvas.delete_model(s, me, model.id, model.version)
         ):
-            st.session_state.pop("canvas_model_id", None)
+            choose("canvas_model_id", None)
             flash(tr("canvas.model_deleted"))
             st.rerun()

@@ -7,7 +7,17 @@ import json
 
 import streamlit as st
 
-from pages.common import done, facilitator, flash, plain, read, role_label, show_flash, tr
+from pages.common import (
+    choose,
+    done,
+    facilitator,
+    flash,
+    plain,
+    read,
+    role_label,
+    show_flash,
+    tr,
+)
 from workshop import participants, privacy, workshops
 from workshop.i18n import fmt_datetime
 
@@ -56,6 +66,6 @@ with st.expander(tr("people.delete_workshop")):
                  disabled=typed.strip() != workshop.name) and done(
         lambda s: workshops.delete_workshop(s, me, workshop_id)
     ):
-        st.session_state.pop("workshop_id", None)
+        choose("workshop_id", None)
         flash(tr("people.workshop_deleted"))
         st.rerun()

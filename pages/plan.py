@@ -6,7 +6,18 @@ import datetime as dt
 
 import streamlit as st
 
-from pages.common import attempt, done, facilitator, flash, plain, read, show_flash, tr
+from pages.common import (
+    attempt,
+    choose,
+    chooser_key,
+    done,
+    facilitator,
+    flash,
+    plain,
+    read,
+    show_flash,
+    tr,
+)
 from workshop import meetings, templates, workshops
 from workshop.i18n import fmt_date, fmt_time
 from workshop.meetings import ACTIVITY_TYPES
@@ -76,7 +87,7 @@ with st.expander(tr("plan.from_template"), expanded=not plan):
                 s, me, workshop_id, template_key, first_date=first_date,
                 interval_days=int(interval)))
             if planned:
-                st.session_state["meeting_id"] = planned[0].id
+                choose("meeting_id", planned[0].id)
                 flash(tr("plan.template_applied", count=len(planned)))
                 st.rerun()
 
@@ -85,7 +96,7 @@ with st.expander(tr("plan.new_meeting")):
     if values is not None:
         created = attempt(lambda s: meetings.plan_meeting(s, me, workshop_id, **values))
         if created is not None:
-            st.session_state["meeting_id"] = created.id
+            choose("meeting_id", created.id)
             flash(tr("plan.meeting_created", number=created.number))
             st.rerun()
 
@@ -96,7 +107,7 @@ ids = [m.id for m in plan]
 chosen = st.session_state.get("meeting_id")
 meeting_id = st.radio(tr("plan.meetings"), ids, index=ids.index(chosen) if chosen in ids else 0,
                       format_func=lambda i: _meeting_label(next(m for m in plan if m.id == i)),
-                      key=f"plan_meeting_{workshop_id}")
+                      key=chooser_key(f"plan_meeting_{workshop_id}", "meeting_id"))
 st.session_state["meeting_id"] = meeting_id
 meeting = next(m for m in plan if m.id == meeting_id)
 
@@ -163,6 +174,6 @@ if meeting.status != "open":
         if st.button(tr("plan.delete_confirm"), key=f"delete_meeting_{meeting.id}") and done(
             lambda s: meetings.delete_meeting(s, me, meeting.id)
         ):
-            st.session_state.pop("meeting_id", None)
+            choose("meeting_id", None)
             flash(tr("plan.deleted"))
             st.rerun()

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.common import attempt, done, facilitator, flash, plain, read, show_flash, tr
+from pages.common import (
+    attempt,
+    choose,
+    chooser_key,
+    done,
+    facilitator,
+    flash,
+    plain,
+    read,
+    show_flash,
+    tr,
+)
 from workshop import workshops
 from workshop.i18n import LANGUAGES
 
@@ -19,7 +30,8 @@ if mine:
     ids = [w.id for w in mine]
     names = {w.id: w.name for w in mine}
     index = ids.index(selected_id) if selected_id in ids else 0
-    chosen = st.selectbox(tr("workshops.choose"), ids, index=index, key="workshop_select",
+    chosen = st.selectbox(tr("workshops.choose"), ids, index=index,
+                          key=chooser_key("workshop_select", "workshop_id"),
                           format_func=lambda i: names[i])
     if chosen != selected_id:
         st.session_state["workshop_id"] = chosen
@@ -67,8 +79,8 @@ with st.expander(tr("workshops.create"), expanded=not mine):
     if values is not None:
         created = attempt(lambda s: workshops.create_workshop(s, me, **values))
         if created is not None:
-            st.session_state["workshop_id"] = created.id
-            st.session_state.pop("workshop_select", None)
+            choose("workshop_id", created.id)
+            choose("meeting_id", None)  # its meetings are another workshop's
             flash(tr("workshops.created", name=plain(created.name)))
             st.rerun()
 

@@ -31,6 +31,7 @@ from browser_helpers import (
     FACILITATOR_NAME,
     FACILITATOR_PASSWORD,
     FACILITATOR_USERNAME,
+    PATIENT_MS,
     TIMEOUT_MS,
     fi,
     log_in,
@@ -241,6 +242,17 @@ def _new_context(browser: Any, opened: list[Any], base_url: str, **options: Any)
     context.set_default_navigation_timeout(TIMEOUT_MS)
     opened.append(context)
     return context
+
+
+@pytest.fixture(scope="module")
+def patient_expectations(browser: Any) -> Iterator[None]:
+    """For a module of long flows (``pytest.mark.usefixtures``): every ``expect`` may wait
+    PATIENT_MS, as a loaded 2-core machine needs; the default comes back after the module."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=PATIENT_MS)
+    yield
+    expect.set_options(timeout=TIMEOUT_MS)
 
 
 @pytest.fixture

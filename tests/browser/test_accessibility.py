@@ -42,7 +42,7 @@ from workshop import accounts, db, demo, groups, meetings
 from workshop.access import FacilitatorActor
 from workshop.i18n import t
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("patient_expectations")]
 
 DEMO_PASSWORD = "demo password for a11y"  # a throwaway test database
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -100,17 +100,6 @@ class Demo:
     items: dict[str, tuple[int, int]]  # activity type → (meeting id, agenda item id)
     open_meeting_id: int
     open_item_id: int | None
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _patient_expect(browser: Any) -> Iterator[None]:
-    """Every wait on this module's pages may take PATIENT_MS: axe and the heavier pages are
-    slow on a loaded 2-core machine."""
-    from browser_helpers import TIMEOUT_MS
-
-    expect.set_options(timeout=PATIENT_MS)
-    yield
-    expect.set_options(timeout=TIMEOUT_MS)
 
 
 @pytest.fixture(scope="module")

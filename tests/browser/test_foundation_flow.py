@@ -13,7 +13,15 @@ import time
 from typing import Any
 
 import pytest
-from browser_helpers import create_workshop, fi, log_in, plan_meeting, wait_idle
+from browser_helpers import (
+    create_workshop,
+    fi,
+    log_in,
+    open_expander,
+    plan_meeting,
+    server_database_url,
+    wait_idle,
+)
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -191,3 +199,38 @@ def test_first_request_to_a_fresh_server_may_be_a_deep_link(
     expect(nav.get_by_role("link", name=fi("nav.console"))).to_be_visible()
     for module in ("common", "meeting pick", "login"):
         expect(nav.get_by_role("link", name=module, exact=True)).to_have_count(0)
+
+
+def test_a_new_workshop_stays_chosen_when_the_browser_reruns(
+        facilitator_page: Page, app_server: str, tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Streamlit identifies the workshop chooser by its key, and the browser sends back the
+    value it shows on every rerun it starts. Before the fix, such a rerun chose the previous
+    workshop again (and a Save pressed after it could be lost): the facilitator went on with
+    the wrong workshop, or pressed Save twice and got two."""
+    from sqlalchemy import create_engine, text
+
+    page = facilitator_page
+    names = [f"Valinta {n} {secrets.token_hex(3)}" for n in range(3)]
+    for name in names:
+        form = open_expander(page, fi("workshops.create"), fi("field.workshop_name"))
+        form.get_by_label(fi("field.workshop_name"), exact=True).fill(name)
+        form.get_by_role("button", name=fi("action.save"), exact=True).click()
+        chosen = page.get_by_role("heading", name=name, exact=True)
+        expect(chosen).to_be_visible()
+        created = page.get_by_text(fi("workshops.created", name=name), exact=True)
+        expect(created).to_be_visible()
+        wait_idle(page)
+        # Streamlit's rerun key: a rerun started by the browser, with the values it shows.
+        page.locator("body").press("r")
+        expect(created).to_be_hidden()  # the one-run confirmation went: the rerun ran
+        wait_idle(page)
+        expect(chosen).to_be_visible()
+    engine = create_engine(server_database_url(tmp_path_factory.getbasetemp()))
+    try:
+        with engine.connect() as connection:
+            stored = connection.execute(
+                text("SELECT name FROM workshops WHERE name LIKE 'Valinta %'")).scalars().all()
+    finally:
+        engine.dispose()
+    assert sorted(stored) == sorted(names)  # each once: no Save was lost or sent twice

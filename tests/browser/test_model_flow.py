@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +24,6 @@ import pytest
 from browser_helpers import (
     FACILITATOR_USERNAME,
     PATIENT_MS,
-    TIMEOUT_MS,
     agenda_row,
     be_patient,
     choose,
@@ -42,15 +41,7 @@ from workshop import accounts, db, meetings, personas, prioritising, workshops
 from workshop.access import FacilitatorActor
 from workshop.canvas import field_label_key
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(autouse=True)
-def _patient_expectations(browser: object) -> Iterator[None]:
-    """Wait longer for each expected text in this long flow (the machine may be loaded)."""
-    expect.set_options(timeout=PATIENT_MS)
-    yield
-    expect.set_options(timeout=TIMEOUT_MS)
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("patient_expectations")]
 
 
 LIVE_UPDATE_MS = 20_000  # live screens refresh every 1–2 s; a loaded machine lags

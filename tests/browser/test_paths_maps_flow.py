@@ -14,13 +14,11 @@ database (personas are written by participants in a meeting, which is another te
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
 
 import pytest
 from browser_helpers import (
     FACILITATOR_USERNAME,
     PATIENT_MS,
-    TIMEOUT_MS,
     be_patient,
     choose,
     fi,
@@ -35,15 +33,7 @@ from playwright.sync_api import Locator, Page, expect
 from workshop import accounts, db, meetings, personas, workshops
 from workshop.access import FacilitatorActor
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(autouse=True)
-def _patient_expectations(browser: object) -> Iterator[None]:
-    """Wait longer for each expected text in this long flow (the machine may be loaded)."""
-    expect.set_options(timeout=PATIENT_MS)
-    yield
-    expect.set_options(timeout=TIMEOUT_MS)
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("patient_expectations")]
 
 
 PERSONA = "Sari, 52"

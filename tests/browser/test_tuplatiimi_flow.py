@@ -26,7 +26,6 @@ from typing import Any
 import pytest
 from browser_helpers import (
     PATIENT_MS,
-    TIMEOUT_MS,
     agenda_row,
     be_patient,
     choose,
@@ -44,7 +43,8 @@ from playwright.sync_api import Page, expect
 from workshop.i18n import fmt_date
 from workshop.tuplatiimi import MARKS_PER_PAIR, MAX_IDEAS_PER_PERSON, MAX_OWN_MARKS, MAX_PICKS
 
-pytestmark = [pytest.mark.browser, pytest.mark.timeout(1500)]
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(1500),
+              pytest.mark.usefixtures("patient_expectations")]
 
 # A whole round with five screens open: on a loaded 2-core machine a live screen may take far
 # longer than its 1–2 s tick, and a console whose fragment reruns every second is seldom idle.
@@ -108,14 +108,6 @@ PEOPLE = (
         "Lähetteet sähköisesti suoraan toiseen palveluun",
     )),
 )
-
-
-@pytest.fixture(autouse=True)
-def _patient() -> Any:
-    """Longer waits for this long test only (the session default is restored after)."""
-    expect.set_options(timeout=PATIENT_MS)
-    yield
-    expect.set_options(timeout=TIMEOUT_MS)
 
 
 def _idle(page: Page) -> None:

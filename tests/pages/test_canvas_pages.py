@@ -113,7 +113,7 @@ def test_moving_and_removing_an_element_show_at_once(app_db):
     me = FacilitatorActor(user_id)
     with db.transaction(app_db) as s:
         model = canvas.create_model(s, me, workshop_id, "Malli")
-        first = canvas.add_element(s, me, model.id, "goal", title="Ensimmäinen")
+        canvas.add_element(s, me, model.id, "goal", title="Ensimmäinen")
         second = canvas.add_element(s, me, model.id, "goal", title="Toinen")
     app = make_app(user_id=user_id).run()
     app.switch_page("pages/model_canvas.py").run()
@@ -130,6 +130,23 @@ def test_moving_and_removing_an_element_show_at_once(app_db):
     assert "Poistettu luonnoksesta." in texts(app)
     with db.transaction(app_db) as s:
         assert [e.title for e in s.scalars(select(CanvasElement))] == ["Ensimmäinen"]
+
+
+def test_a_new_model_is_the_chosen_one_and_stays_so(app_db):
+    user_id, workshop_id, _m, _item, _p = _setup(app_db)
+    app = make_app(user_id=user_id).run()
+    app.switch_page("pages/model_canvas.py").run()
+    for name in ("Ensimmäinen malli", "Toinen malli"):
+        app.text_input(key="new_model_name").input(name)
+        app.button(key="FormSubmitter:new_model-Tallenna").click().run()
+        assert not app.exception, app.exception
+        app.run()  # a rerun from the browser, carrying the chooser's shown value
+        with db.transaction(app_db) as s:
+            ids = {m.name: m.id for m in canvas.list_models(s, FacilitatorActor(user_id),
+                                                            workshop_id)}
+        chooser = next(box for box in app.selectbox if box.label == "Toimintamalli")
+        assert chooser.value == ids[name]
+        assert app.session_state["canvas_model_id"] == ids[name]
 
 
 def test_participant_comments_on_the_published_version(app_db):

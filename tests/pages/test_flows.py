@@ -88,6 +88,41 @@ def test_facilitator_creates_workshop_and_plans_meeting(app_db):
     assert code and f"Osallistumiskoodi: **{code}**" in texts(app)
 
 
+def _chosen_workshop_heading(app) -> str:
+    return app.subheader[0].value
+
+
+def test_a_new_workshop_or_meeting_stays_chosen_through_later_reruns(app_db):
+    """Streamlit keys a chooser's identity by its key, and the browser sends its own value
+    back on every rerun. A choice the page makes (the record just created) must survive
+    the next rerun the browser starts; before, it went back to the old record, so a
+    facilitator saw the old workshop and would add the next meeting to it."""
+    user_id = _facilitator(app_db)
+    app = make_app(user_id=user_id).run()
+    for name in ("Ensimmäinen", "Toinen", "Kolmas"):
+        app.text_input(key="create_workshop_name").input(name)
+        app.button(key="FormSubmitter:create_workshop-Tallenna").click().run()
+        assert not app.exception, app.exception
+        assert _chosen_workshop_heading(app) == name
+        app.run()  # a rerun from the browser, carrying its widget values
+        assert _chosen_workshop_heading(app) == name
+    with db.transaction(app_db) as s:
+        third = next(w for w in workshops.list_workshops(s, FacilitatorActor(user_id))
+                     if w.name == "Kolmas")
+    assert app.session_state["workshop_id"] == third.id
+
+    app.switch_page("pages/plan.py").run()
+    for title in ("Alkuvalmennus", "Asiakasymmärrys"):
+        app.text_input(key="new_meeting_title").input(title)
+        app.button(key="FormSubmitter:new_meeting-Tallenna").click().run()
+        assert not app.exception, app.exception
+        app.run()
+        assert f" · {title} · " in app.header[0].value, app.header[0].value
+    with db.transaction(app_db) as s:
+        plan = meetings.list_meetings(s, FacilitatorActor(user_id), third.id)
+    assert app.session_state["meeting_id"] == plan[-1].id
+
+
 def test_empty_workshop_name_gets_a_clear_message_and_keeps_input(app_db):
     user_id = _facilitator(app_db)
     app = make_app(user_id=user_id).run()
