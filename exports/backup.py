@@ -1,10 +1,13 @@
 """Lossless JSON backups of one workshop, and restoring them as a new workshop.
 
-Nothing here names a record type. The tables to save are found in ``Base.metadata`` (after
+The tables to save are found in ``Base.metadata`` (after
 :func:`workshop.models.load_all_models`) by following foreign keys: a table belongs to a
 workshop when it points to ``workshops`` directly or through other workshop tables (agenda
 items through meetings, persona versions through personas, ...). A feature that adds a table
-with such a foreign key is backed up and restored without touching this module.
+with such a foreign key is backed up and restored without touching this module. The one
+thing the schema cannot tell is which ids are kept inside JSON values (and integer columns
+without a foreign key): those are declared in :data:`EMBEDDED_IDS`, and a JSON column missing
+from it stops :func:`workshop_plan` with a :class:`BackupSchemaError`.
 
 The format is described in ``docs/backup-format.md``. In short::
 
@@ -79,6 +82,52 @@ class BackupSchemaError(RuntimeError):
     the round-trip test as soon as such a table is added)."""
 
 
+# --- ids inside values ---------------------------------------------------------------------------
+
+# What becomes of an id inside a value whose record is not in the backup (it was removed
+# before the export): NULL sets it to null, DROP leaves out the list item (or key) holding it,
+# LOCAL gives it a negative number unique within the restore, the same for the same old id
+# everywhere: it then names no row, yet still tells apart, and ties together, the entries
+# that carried it.
+NULL, DROP, LOCAL = "null", "drop", "local"
+# As the table of a path: the object there is a typed reference {"record_type": ...,
+# "record_id": ...}, resolved through the record-type registry like trace_links.
+RECORD = "<record type>"
+
+#: Ids kept where no foreign key shows them: "table.column" -> {path: (table of the ids,
+#: what becomes of a missing one)}. A path is keys joined by dots, with ``[]`` after a key
+#: for every item of its list; the empty path is the column's value itself. Keys not listed
+#: are copied as they are (counts, positions, texts). Every JSON column of a workshop table
+#: must be listed, with {} when it holds no ids.
+EMBEDDED_IDS: dict[str, dict[str, tuple[str, str]]] = {
+    # Per-activity settings: the solution in focus (workshop.solutions.focus); the dot rules
+    # of topics (dots_per_person, max_dots_per_topic) and the picture-card deck are not ids.
+    "agenda_items.config": {"solution_id": ("solutions", NULL)},
+    # A saved persona: its texts only (workshop.personas._snapshot).
+    "persona_versions.content": {},
+    # A published canvas (workshop.canvas.snapshot and publish). An element id is also the
+    # element's identity inside the frozen version: parent_id and the comments on the
+    # version refer to it, and the version keeps elements removed from the draft since.
+    "canvas_versions.content": {
+        "elements[].id": ("canvas_elements", LOCAL),
+        "elements[].parent_id": ("canvas_elements", LOCAL),
+        "elements[].links[]": (RECORD, DROP),
+        "responses[].comment_id": ("canvas_comments", NULL),
+    },
+    # The element of the commented version's snapshot (no foreign key, see above).
+    "canvas_comments.element_id": {"": ("canvas_elements", LOCAL)},
+}
+
+
+@dataclass(frozen=True)
+class EmbeddedIds:
+    """Ids at one path inside a column's value (see :data:`EMBEDDED_IDS`)."""
+
+    path: tuple[str, ...]  # keys, "[]" for every item of a list
+    table: str  # the table the ids belong to, or RECORD
+    missing: str  # NULL | DROP | LOCAL
+
+
 # --- the plan: which tables, in which order, how each column travels -------------------------
 
 @dataclass(frozen=True)
@@ -107,6 +156,8 @@ class TablePlan:
     # id column -> its type column: a record named by a record type and an id
     # (trace_links.source_type/source_id), resolved through Plan.record_tables.
     typed_refs: Mapping[str, str] = field(default_factory=dict)
+    # column -> ids inside its value (EMBEDDED_IDS), rewritten after every row is in
+    embedded: Mapping[str, tuple[EmbeddedIds, ...]] = field(default_factory=dict)
 
     @property
     def column_names(self) -> frozenset[str]:
@@ -291,7 +342,61 @@ def workshop_plan() -> Plan:
         if typed.get(name):
             plan = dataclasses.replace(plan, typed_refs=typed[name])
         plans.append(plan)
+    embedded = _embedded_ids(tables, {p.name: p for p in plans})
+    plans = [dataclasses.replace(p, embedded=embedded[p.name]) if p.name in embedded else p
+             for p in plans]
     return Plan(tuple(plans), record_tables)
+
+
+def _parse_path(path: str) -> tuple[str, ...]:
+    steps: list[str] = []
+    for part in path.split(".") if path else ():
+        name = part.removesuffix("[]")
+        if name:
+            steps.append(name)
+        if part.endswith("[]"):
+            steps.append("[]")
+    return tuple(steps)
+
+
+def _embedded_ids(tables: Mapping[str, Table], plans: Mapping[str, TablePlan]
+                  ) -> dict[str, dict[str, tuple[EmbeddedIds, ...]]]:
+    """EMBEDDED_IDS checked against the schema: every JSON column of a workshop table is
+    declared, and every declaration names a workshop column and a workshop table with a
+    generated key. A declared table missing from the schema (its feature is not installed)
+    is passed over."""
+    found: dict[str, dict[str, tuple[EmbeddedIds, ...]]] = {}
+    for where, paths in EMBEDDED_IDS.items():
+        table_name, _, column_name = where.partition(".")
+        if table_name not in tables:
+            continue
+        column = tables[table_name].c.get(column_name)
+        if table_name not in plans or column is None or column.foreign_keys \
+                or not isinstance(_impl(column.type), (sqltypes.JSON, sqltypes.Integer)):
+            raise BackupSchemaError(f"EMBEDDED_IDS[{where!r}]: not a JSON or integer column "
+                                    "of a workshop table (without a foreign key)")
+        entries = []
+        for path, (target, missing) in paths.items():
+            if target == RECORD:
+                valid = missing in (NULL, DROP)  # local numbers are per table
+            else:
+                valid = missing in (NULL, DROP, LOCAL) and target in plans \
+                    and plans[target].generated_key is not None
+            if not valid:
+                raise BackupSchemaError(f"EMBEDDED_IDS[{where!r}][{path!r}]: {target!r} is "
+                                        "not a workshop table with an integer key, or "
+                                        f"{missing!r} is not one of NULL, DROP, LOCAL "
+                                        "(LOCAL not for RECORD)")
+            entries.append(EmbeddedIds(_parse_path(path), target, missing))
+        found.setdefault(table_name, {})[column_name] = tuple(entries)
+    for plan in plans.values():
+        for column in plan.columns:
+            if column.kind == "json" and column.name not in found.get(plan.name, {}):
+                raise BackupSchemaError(
+                    f"{plan.name}.{column.name}: a JSON column must be declared in "
+                    "EMBEDDED_IDS (exports/backup.py) with the paths of the ids it holds, "
+                    "{} when none, or a restore would copy them unchanged")
+    return found
 
 
 def _topological(edges: dict[str, set[str]], deferred: dict[str, set[str]],
@@ -795,6 +900,63 @@ def _on_update(table: TablePlan) -> list[str]:
             if c.onupdate is not None and c.name in table.column_names]
 
 
+_DROPPED = object()
+
+
+class _IdRewriter:
+    """Ids inside values through the restore's id maps (see :data:`EMBEDDED_IDS`). Only
+    integers at a declared path count as ids; anything else there is kept as it is."""
+
+    def __init__(self, record_tables: Mapping[str, str],
+                 id_maps: Mapping[str, Mapping[Any, Any]]) -> None:
+        self.record_tables = record_tables
+        self.id_maps = id_maps
+        self.local: dict[tuple[str, int], int] = {}  # (table, old id) -> negative number
+
+    def __call__(self, value: Any, entries: Iterable[EmbeddedIds]) -> Any:
+        for entry in entries:
+            value = self._at(value, entry.path, entry)
+            if value is _DROPPED:
+                return None
+        return value
+
+    def _at(self, value: Any, path: tuple[str, ...], entry: EmbeddedIds) -> Any:
+        if not path:
+            if entry.table == RECORD:
+                return self._record(value, entry.missing)
+            return self._id(entry.table, value, entry.missing)
+        step, rest = path[0], path[1:]
+        if step == "[]":
+            if not isinstance(value, list):
+                return value
+            items = (self._at(item, rest, entry) for item in value)
+            return [item for item in items if item is not _DROPPED]
+        if not isinstance(value, dict) or step not in value:
+            return value
+        new = self._at(value[step], rest, entry)
+        if new is _DROPPED:
+            return {k: v for k, v in value.items() if k != step}
+        return {**value, step: new}
+
+    def _id(self, table: str | None, value: Any, missing: str) -> Any:
+        if type(value) is not int:  # booleans are not ids either
+            return value
+        found = self.id_maps.get(table, {}).get(value) if table is not None else None
+        if found is not None:
+            return found
+        if missing == LOCAL and table is not None:
+            return self.local.setdefault((table, value), -len(self.local) - 1)
+        return _DROPPED if missing == DROP else None
+
+    def _record(self, link: Any, missing: str) -> Any:
+        if not isinstance(link, dict) or type(link.get("record_id")) is not int:
+            return link
+        record_type = link.get("record_type")
+        table = self.record_tables.get(record_type) if isinstance(record_type, str) else None
+        new = self._id(table, link["record_id"], missing)
+        return new if new is _DROPPED else {**link, "record_id": new}
+
+
 def _insert(session: Session, plan: Plan, checked: _Checked, owner: int | None) -> int:
     id_maps: dict[str, dict[Any, Any]] = {}  # table -> old generated key -> new
 
@@ -846,20 +1008,31 @@ def _insert(session: Session, plan: Plan, checked: _Checked, owner: int | None) 
         for row, values in zip(rows, prepared, strict=True):
             if table.generated_key is not None:
                 values[table.generated_key] = id_maps[table.name][row[table.generated_key]]
-            if any(row[c] is not None for c in table.deferred):
+            if any(row[c] is not None for c in table.deferred) \
+                    or any(table.embedded.values()):
                 second_pass.append((table, row, values))
 
     # Second pass: references that could not exist yet (meetings.current_item_id, self- and
-    # cyclic references), one executemany per table and column.
+    # cyclic references) and ids inside values (EMBEDDED_IDS), one executemany per table and
+    # column.
     batches: dict[tuple[str, str], list[dict[str, Any]]] = {}
+
+    def later(table: TablePlan, column: str, values: dict[str, Any], value: Any) -> None:
+        batch = {f"_k{i}": values[k] for i, k in enumerate(table.primary_key)}
+        batch["_v"] = value
+        for i, kept in enumerate(_on_update(table)):  # keep updated_at as it was
+            batch[f"_o{i}"] = values[kept]
+        batches.setdefault((table.name, column), []).append(batch)
+
+    rewrite = _IdRewriter(plan.record_tables, id_maps)
     for table, row, values in second_pass:
         for column in table.deferred:
             if row[column] is not None:
-                batch = {f"_k{i}": values[k] for i, k in enumerate(table.primary_key)}
-                batch["_v"] = mapped(*table.refs[column], row[column])
-                for i, kept in enumerate(_on_update(table)):  # keep updated_at as it was
-                    batch[f"_o{i}"] = values[kept]
-                batches.setdefault((table.name, column), []).append(batch)
+                later(table, column, values, mapped(*table.refs[column], row[column]))
+        for column, entries in table.embedded.items():
+            value = rewrite(row[column], entries)
+            if value != row[column]:
+                later(table, column, values, value)
     for (name, column), params in batches.items():
         table = plan[name]
         t = table.table

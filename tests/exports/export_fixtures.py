@@ -22,7 +22,14 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from exports import docx_templates
-from exports.backup import ROOT_TABLE, ColumnPlan, TablePlan, export_workshop, workshop_plan
+from exports.backup import (
+    ROOT_TABLE,
+    ColumnPlan,
+    TablePlan,
+    _IdRewriter,
+    export_workshop,
+    workshop_plan,
+)
 from workshop import meetings, notes, participants, workshops
 from workshop.access import FacilitatorActor, ParticipantActor
 from workshop.models import Base, Meeting, Participant, utcnow
@@ -224,7 +231,8 @@ def canonical(document: dict[str, Any]) -> dict[str, Any]:
     """The document with ids replaced by positions, so two copies of a workshop compare equal.
 
     References become the position of the row they point to; references to accounts become
-    "user" (the importing owner replaces them).
+    "user" (the importing owner replaces them). Ids inside values (``EMBEDDED_IDS``) become
+    positions too, ids of records not in the document numbered in order of appearance.
     """
     plan = workshop_plan()
     tables = document["tables"]
@@ -233,6 +241,10 @@ def canonical(document: dict[str, Any]) -> dict[str, Any]:
         if table.generated_key:
             positions[table.name] = {row[table.generated_key]: i
                                      for i, row in enumerate(tables.get(table.name, []))}
+
+    embedded = _IdRewriter(plan.record_tables, {
+        name: {key: ("row", name, n) for key, n in keys.items()}
+        for name, keys in positions.items()})
 
     def position(table_name: str, column: str, value: Any) -> Any:
         target = plan[table_name]
@@ -256,6 +268,8 @@ def canonical(document: dict[str, Any]) -> dict[str, Any]:
                     out[name] = position(target, plan[target].generated_key, value)
                 elif name in table.user_refs and value is not None:
                     out[name] = "user"
+                elif name in table.embedded:
+                    out[name] = embedded(value, table.embedded[name])
                 else:
                     out[name] = value
             rows.append(out)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import json
 
 import pytest
 from builders import facilitator, join, world
+from docx import Document
 from export_fixtures import (
     assert_every_table_has_rows,
     build_workshop,
@@ -405,3 +407,263 @@ def test_participant_join_still_works_after_restore(session):
     assert reopened.join_code and reopened.join_code != session.get(Meeting, w.meeting_id).join_code
     found = participants.find_open_meeting(session, code=reopened.join_code, client="t")
     assert isinstance(found, Meeting) and found.workshop_id == new_id
+
+
+# --- ids inside JSON values ----------------------------------------------------------------------
+
+
+def _json_ids_workshop(session):
+    """A workshop whose JSON values hold ids, made after another workshop (so no id of it is
+    the first of its table, and an id copied unchanged names a wrong record): a canvas with two
+    published versions (links to records of several types, a pillar with a sub-item removed
+    from the draft after version 1, comments on elements, the responses version 2 carries),
+    a persona with two saved versions, a solution in focus and dot rules in agenda items."""
+    from workshop import canvas, notes, personas, solutions, topics
+
+    build_workshop(session, "muu")  # rows in every table: the ids of the source shift
+    w = world(session, "lahde")
+    meeting = w.meeting_id
+    fac = w.facilitator
+    aino = join(session, w, "Aino")
+    note_id, _ = notes.add_note(session, aino, w.item_id, "Lähdemuistiinpano")
+
+    def item(title, activity):
+        return _agenda_item(session, fac, meeting, title, activity)
+
+    persona_item = item("Persoonat", "personas")
+    persona_id, _ = personas.add_persona(session, fac, persona_item, name="Maija, 34",
+                                         needs="Yksi yhteyshenkilö")
+    personas.edit_persona(session, fac, persona_id, 1, needs="Yksi yhteyshenkilö ja soitto")
+    solutions.create_solution(session, fac, w.workshop_id, "Muu ratkaisu")
+    focused = solutions.create_solution(session, fac, w.workshop_id, "Takaisinsoitto")
+    solution_item = item("Ratkaisun kehittäminen", "solution_steps")
+    solutions.focus(session, fac, solution_item, focused.id)
+    topic_item = item("Aiheet", "topics")
+    topics.configure(session, fac, topic_item, dots_per_person=5, max_per_topic=2)
+
+    model = canvas.create_model(session, fac, w.workshop_id, "Palveluohjaus")
+    goal = canvas.add_element(session, fac, model.id, "goal", title="Yksi yhteyshenkilö")
+    pillar = canvas.add_element(session, fac, model.id, "pillar", title="Takaisinsoitto-pilari")
+    kept = canvas.add_element(session, fac, model.id, "item", pillar.id, title="Soitto samana")
+    gone = canvas.add_element(session, fac, model.id, "pillar", title="Poistuva pilari")
+    gone_child = canvas.add_element(session, fac, model.id, "item", gone.id,
+                                    title="Poistuvan alakohta")
+    canvas.link_element(session, fac, goal.id, "note", note_id)
+    canvas.link_element(session, fac, goal.id, "persona", persona_id)
+    canvas.link_element(session, fac, goal.id, "solution", focused.id)
+    canvas.link_element(session, fac, kept.id, "persona", persona_id)
+    canvas.link_element(session, fac, pillar.id, "canvas_element", gone.id)  # removed below
+    v1 = canvas.publish(session, fac, model.id, "Ensimmäinen", meeting_id=meeting)
+    canvas_item = item("Mallin kommentit", "model_canvas")
+    answered, _ = canvas.add_comment(session, aino, v1.id, "Hyvä tavoite", element_id=goal.id,
+                                     item_id=canvas_item)
+    canvas.add_comment(session, aino, v1.id, "Miksi alakohta?", element_id=gone_child.id,
+                       item_id=canvas_item)
+    canvas.add_comment(session, aino, v1.id, "Koko mallista", item_id=canvas_item)
+    canvas.respond(session, fac, answered, "answered", "Tarkennettu")
+    canvas.remove_element(session, fac, gone.id, gone.version)
+    canvas.publish(session, fac, model.id, "Toinen", meeting_id=meeting)
+    session.flush()
+    return w
+
+
+def _agenda_item(session, actor, meeting_id, title, activity):
+    from workshop import meetings
+
+    made = meetings.add_agenda_item(session, actor, meeting_id, title=title,
+                                    activity_type=activity)
+    meetings.set_item_flags(session, actor, made.id, contributions_open=True)
+    return made.id
+
+
+def _json_facts(session, workshop_id):
+    """Everything the JSON values of a workshop say, told without ids. Every id is checked on
+    the way: a positive one must name a record of THIS workshop (of the right table, with the
+    title the snapshot gives it); a snapshot element that is no longer in the draft must not
+    name any element of this workshop."""
+    from workshop import traceability
+    from workshop.model_canvas import CanvasComment, CanvasElement, CanvasVersion
+    from workshop.model_personas import Persona, PersonaVersion
+    from workshop.model_prioritising import Solution
+    from workshop.models import AgendaItem
+
+    versions = session.scalars(select(CanvasVersion).where(
+        CanvasVersion.workshop_id == workshop_id).order_by(CanvasVersion.number)).all()
+    facts: dict = {"versions": [], "comments": [], "items": [], "personas": []}
+    snapshots = {}
+    for version in versions:
+        content = version.content
+        by_id = {e["id"]: e for e in content["elements"]}
+        assert len(by_id) == len(content["elements"])  # ids stay unique within a version
+        snapshots[version.id] = by_id
+        elements = []
+        for e in content["elements"]:
+            row = session.get(CanvasElement, e["id"])
+            assert row is None or (row.workshop_id, row.title) == (workshop_id, e["title"]), e
+            parent = by_id[e["parent_id"]]["title"] if e["parent_id"] is not None else None
+            links = sorted((link["record_type"], *traceability.describe(
+                session, workshop_id, link["record_type"], link["record_id"]))
+                for link in e["links"])
+            elements.append((e["title"], row is not None, parent, links))
+        responses = []
+        for r in content["responses"]:
+            comment = session.get(CanvasComment, r["comment_id"])
+            assert comment is not None and comment.workshop_id == workshop_id, r
+            responses.append((comment.text, r["status"], r["text"]))
+        facts["versions"].append((version.number, elements, responses))
+    comments = session.scalars(select(CanvasComment).where(
+        CanvasComment.workshop_id == workshop_id).order_by(CanvasComment.text)).all()
+    for comment in comments:
+        about = snapshots[comment.version_id][comment.element_id]["title"] \
+            if comment.element_id is not None else None
+        facts["comments"].append((comment.text, about))
+    items = session.scalars(select(AgendaItem).join(
+        Meeting, Meeting.id == AgendaItem.meeting_id).where(
+        Meeting.workshop_id == workshop_id).order_by(AgendaItem.title)).all()
+    for agenda_item in items:
+        config = dict(agenda_item.config)
+        if "solution_id" in config:
+            solution = session.get(Solution, config["solution_id"])
+            assert solution is not None and solution.workshop_id == workshop_id, config
+            config["solution_id"] = solution.title
+        facts["items"].append((agenda_item.title, config))
+    for persona in session.scalars(select(Persona).where(Persona.workshop_id == workshop_id)):
+        for version in session.scalars(select(PersonaVersion).where(
+                PersonaVersion.persona_id == persona.id).order_by(PersonaVersion.number)):
+            facts["personas"].append((persona.name, version.number, version.content))
+    return facts
+
+
+def test_ids_inside_json_values_follow_their_records(session):
+    from exports.memo import build_memo
+    from exports.model_doc import build_model_description
+    from workshop import canvas, solutions
+    from workshop.model_canvas import CanvasVersion, ServiceModel
+    from workshop.models import AgendaItem
+
+    w = _json_ids_workshop(session)
+    before = _json_facts(session, w.workshop_id)
+    # What the original shows: the element removed from the draft is gone from the draft but
+    # kept by version 1, and its link shows as missing.
+    first = before["versions"][0][1]
+    assert ("Poistuva pilari", False, None, []) in first
+    assert ("Poistuvan alakohta", False, "Poistuva pilari", []) in first
+    pillar_links = next(links for title, _, _, links in first if title == "Takaisinsoitto-pilari")
+    assert pillar_links == [("canvas_element", "missing", "", False)]
+    assert ("Miksi alakohta?", "Poistuvan alakohta") in before["comments"]
+    assert ("Ratkaisun kehittäminen", {"solution_id": "Takaisinsoitto"}) in before["items"]
+    assert ("Aiheet", {"dots_per_person": 5, "max_dots_per_topic": 2}) in before["items"]
+
+    document = export_workshop(session, w.workshop_id)
+    new_id = import_workshop(session, dumps(document), owner_user_id=w.facilitator.user_id)
+    after = _json_facts(session, new_id)
+    # A link to a record that is not in the backup is left out; everything else is the same,
+    # now naming the restored workshop's records.
+    expected = copy.deepcopy(before)
+    for _number, elements, _responses in expected["versions"]:
+        for _title, _in_draft, _parent, links in elements:
+            links[:] = [link for link in links if link[1] != "missing"]
+    assert after == expected
+
+    # An element that was removed from the draft before the backup names no element at all.
+    restored = session.scalars(select(CanvasVersion).join(ServiceModel).where(
+        ServiceModel.workshop_id == new_id).order_by(CanvasVersion.number)).all()
+    removed = [e for e in restored[0].content["elements"] if e["title"].startswith("Poistuva")]
+    assert len(removed) == 2 and all(e["id"] < 0 for e in removed)
+    # The readers: the version view, the solution in focus, the memo and the description.
+    labels = canvas.version_links(session, w.facilitator, restored[0].id)
+    assert sorted(labels.values()) == [("ok", "Lähdemuistiinpano", False),
+                                       ("ok", "Maija, 34", False),
+                                       ("ok", "Takaisinsoitto", False)]
+    focus_item = session.scalar(select(AgendaItem.id).join(
+        Meeting, Meeting.id == AgendaItem.meeting_id).where(
+        Meeting.workshop_id == new_id, AgendaItem.activity_type == "solution_steps"))
+    assert solutions.activity(session, w.facilitator, focus_item).solution.title == \
+        "Takaisinsoitto"
+    memo = Document(io.BytesIO(build_memo(session, w.facilitator, new_id, 1)))
+    headings = [p.text for p in memo.paragraphs if p.style.name == "Heading 3"]
+    assert "Takaisinsoitto" in headings  # the solution in focus
+    assert "Palveluohjaus, versio 2" in headings
+    assert Document(io.BytesIO(build_model_description(session, w.facilitator, new_id)))
+
+    # A backup of the restored copy restores the same again (placeholders stay distinct).
+    again = import_workshop(session, dumps(export_workshop(session, new_id)),
+                            owner_user_id=w.facilitator.user_id)
+    assert _json_facts(session, again) == expected
+
+
+def test_json_ids_of_records_missing_from_the_backup_name_nothing(session):
+    """Hand-made (or older) files: ids of records that are not in the file, and values of
+    the wrong shape where ids are expected, never name a restored row."""
+    from workshop.model_canvas import CanvasComment, CanvasVersion
+    from workshop.models import AgendaItem
+
+    built = build_workshop(session)
+    document = export_workshop(session, built.workshop_id)
+    tables = document["tables"]
+    element_ids = [row["id"] for row in tables["canvas_elements"]]
+    version = tables["canvas_versions"][0]
+    kept_link = {"record_type": "note", "record_id": tables["notes"][0]["id"]}
+    version["content"] = {
+        "format": 1, "model": {"name": "x"}, "unknown_key": {"id": element_ids[0]},
+        "elements": [
+            {"id": element_ids[0], "kind": "goal", "parent_id": None, "title": "a", "rank": 3,
+             "links": [kept_link, {"record_type": "note", "record_id": 987_654},
+                       {"record_type": "no_such_type", "record_id": element_ids[0]},
+                       "not a link", {"record_type": "note", "record_id": "1"}]},
+            {"id": 987_654, "kind": "item", "parent_id": element_ids[0], "title": "b",
+             "links": []},
+            {"id": 987_655, "kind": "item", "parent_id": 987_654, "title": "c", "links": []},
+            {"id": True, "kind": "goal", "parent_id": "x", "title": "d"},
+        ],
+        "responses": [{"comment_id": 987_654, "status": "answered", "text": ""},
+                      {"comment_id": tables["canvas_comments"][0]["id"], "status": "declined",
+                       "text": "t"}],
+    }
+    tables["canvas_comments"][0]["element_id"] = 987_655
+    tables["agenda_items"][0]["config"] = {"solution_id": 987_654, "dots_per_person": 3}
+    tables["agenda_items"][1]["config"] = {"solution_id": "1"}
+    new_id = import_workshop(session, dumps(document), owner_user_id=built.facilitator.user_id)
+
+    content = session.scalar(select(CanvasVersion.content).where(
+        CanvasVersion.workshop_id == new_id).order_by(CanvasVersion.id).limit(1))
+    first, second, third, odd = content["elements"]
+    assert first["id"] > 0 and first["id"] not in element_ids and first["rank"] == 3
+    assert first["links"][0]["record_id"] not in {kept_link["record_id"], None}
+    assert first["links"][1:] == ["not a link", {"record_type": "note", "record_id": "1"}]
+    assert second["id"] < 0 and second["parent_id"] == first["id"]
+    assert third["id"] < 0 and third["id"] != second["id"] and third["parent_id"] == second["id"]
+    assert odd == {"id": True, "kind": "goal", "parent_id": "x", "title": "d"}
+    assert content["unknown_key"] == {"id": element_ids[0]}  # not declared: kept as it was
+    assert content["responses"][0]["comment_id"] is None
+    comment = session.scalar(select(CanvasComment).where(CanvasComment.workshop_id == new_id)
+                             .order_by(CanvasComment.id).limit(1))
+    assert content["responses"][1]["comment_id"] == comment.id
+    assert comment.element_id == third["id"]
+    configs = [c for c in session.scalars(select(AgendaItem.config).join(
+        Meeting, Meeting.id == AgendaItem.meeting_id).where(
+        Meeting.workshop_id == new_id).order_by(AgendaItem.id))]
+    assert configs[0] == {"solution_id": None, "dots_per_person": 3}
+    assert configs[1] == {"solution_id": "1"}
+
+
+def test_every_json_column_declares_its_ids(monkeypatch):
+    """A JSON column the backup does not know about fails the plan (and so this suite), so
+    that ids stored in it cannot be copied verbatim unnoticed."""
+    plan = workshop_plan()
+    json_columns = {f"{t.name}.{c.name}" for t in plan.tables for c in t.columns
+                    if c.kind == "json"}
+    assert json_columns <= set(backup.EMBEDDED_IDS)
+    assert plan["canvas_versions"].embedded["content"]
+    assert plan["persona_versions"].embedded["content"] == ()  # texts only
+    monkeypatch.delitem(backup.EMBEDDED_IDS, "persona_versions.content")
+    with pytest.raises(backup.BackupSchemaError, match="persona_versions.content"):
+        workshop_plan()
+    monkeypatch.setitem(backup.EMBEDDED_IDS, "persona_versions.content",
+                        {"x[].id": ("no_such_table", backup.NULL)})
+    with pytest.raises(backup.BackupSchemaError, match="no_such_table"):
+        workshop_plan()
+    monkeypatch.setitem(backup.EMBEDDED_IDS, "persona_versions.content", {})
+    monkeypatch.setitem(backup.EMBEDDED_IDS, "agenda_items.settings", {})  # no such column
+    with pytest.raises(backup.BackupSchemaError, match="agenda_items.settings"):
+        workshop_plan()
