@@ -51,7 +51,9 @@ if meeting.status == "open" and meeting.join_code and meeting.link_token:
     code_col.markdown(tr("console.join_code", code=meeting.join_code))
     code_col.code(url, language=None)
     qr_col.image(qr_png(url, scale=4), alt=tr("console.qr_alt", code=meeting.join_code))
-    st.page_link("pages/projector.py", label=tr("console.open_projector"), icon=":material/tv:")
+    # The meeting rides in the address: a projector opened in a new tab is a new session.
+    st.page_link("pages/projector.py", label=tr("console.open_projector"), icon=":material/tv:",
+                 query_params={"meeting": str(meeting.id)})
 
 st.subheader(tr("plan.agenda"))
 if not meeting.agenda:

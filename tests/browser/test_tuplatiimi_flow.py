@@ -198,9 +198,13 @@ def test_four_people_run_a_tuplatiimi_round_from_question_to_action_plan(
     expect(_step(console, "frame")).to_be_visible()
     _code, link_token = join_code_and_link(console)
 
-    # The projector in a second tab (the newest workshop's open meeting).
+    # The projector in a second tab (a new session), from the console's link, which carries
+    # the meeting in its address.
+    link = console.get_by_role("link", name=fi("console.open_projector"))
+    address = link.get_attribute("href") or ""
+    assert "meeting=" in address, address
     projector = be_patient(console.context.new_page())
-    projector.goto("/projector")
+    projector.goto(address)
     expect(projector.get_by_role("heading", name=item)).to_be_visible()
     expect(_step(projector, "frame")).to_be_visible()
 

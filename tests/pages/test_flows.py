@@ -123,6 +123,42 @@ def test_a_new_workshop_or_meeting_stays_chosen_through_later_reruns(app_db):
     assert app.session_state["meeting_id"] == plan[-1].id
 
 
+def test_projector_in_a_new_tab_follows_the_meeting_in_its_address(app_db):
+    """A new browser tab is a new session: the projector link carries the meeting, the
+    domain decides whether this facilitator may see it, and a workshop chooser is there when
+    the facilitator runs several."""
+    user_id = _facilitator(app_db)
+    me = FacilitatorActor(user_id)
+    with db.transaction(app_db) as s:
+        # The newest workshop is listed first: the linked meeting is in the older one.
+        older = workshops.create_workshop(s, me, "Ensimmäinen ryhmä")
+        wanted = meetings.open_meeting(
+            s, me, meetings.plan_meeting(s, me, older.id, title="Ensimmäisen tapaaminen").id)
+        newer = workshops.create_workshop(s, me, "Toinen ryhmä")
+        meetings.open_meeting(
+            s, me, meetings.plan_meeting(s, me, newer.id, title="Toisen tapaaminen").id)
+        stranger = FacilitatorActor(accounts.create_user(s, "muu", "a long password", "Muu").id)
+        theirs = meetings.plan_meeting(
+            s, stranger, workshops.create_workshop(s, stranger, "Vieras").id, title="Salainen")
+
+    tab = make_app(user_id=user_id)
+    tab.query_params["meeting"] = str(wanted.id)
+    tab.run()
+    tab.switch_page("pages/projector.py").run()
+    assert not tab.exception, tab.exception
+    assert tab.session_state["meeting_id"] == wanted.id
+    assert tab.selectbox(key="pick_workshop_1").value == older.id
+    assert f"`{wanted.join_code}`" in texts(tab)  # the projector shows its join code
+
+    other = make_app(user_id=user_id)
+    other.query_params["meeting"] = str(theirs.id)
+    other.run()
+    other.switch_page("pages/projector.py").run()
+    assert not other.exception, other.exception
+    assert other.session_state["meeting_id"] != theirs.id
+    assert "Salainen" not in texts(other)
+
+
 def test_empty_workshop_name_gets_a_clear_message_and_keeps_input(app_db):
     user_id = _facilitator(app_db)
     app = make_app(user_id=user_id).run()
