@@ -59,7 +59,7 @@ def _follow_link(me: FacilitatorActor) -> None:
     if not raw or raw == st.session_state.get("_followed_link"):
         return
     st.session_state["_followed_link"] = raw
-    if not raw.isdigit() or len(raw) > 18:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:  # "²" is a digit to Python
         return
     found = read(lambda s: meetings.get_meeting(s, me, int(raw)))
     if found is not None:

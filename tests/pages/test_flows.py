@@ -150,13 +150,14 @@ def test_projector_in_a_new_tab_follows_the_meeting_in_its_address(app_db):
     assert tab.selectbox(key="pick_workshop_1").value == older.id
     assert f"`{wanted.join_code}`" in texts(tab)  # the projector shows its join code
 
-    other = make_app(user_id=user_id)
-    other.query_params["meeting"] = str(theirs.id)
-    other.run()
-    other.switch_page("pages/projector.py").run()
-    assert not other.exception, other.exception
-    assert other.session_state["meeting_id"] != theirs.id
-    assert "Salainen" not in texts(other)
+    for address in (str(theirs.id), "²", "-1", "9" * 40, "<script>"):
+        other = make_app(user_id=user_id)
+        other.query_params["meeting"] = address
+        other.run()
+        other.switch_page("pages/projector.py").run()
+        assert not other.exception, (address, other.exception)
+        assert other.session_state["meeting_id"] != theirs.id
+        assert "Salainen" not in texts(other)
 
 
 def test_empty_workshop_name_gets_a_clear_message_and_keeps_input(app_db):
