@@ -413,7 +413,8 @@ def _check_links(factors: Sequence[MapFactor], links: Iterable[tuple[int, int, f
         params = {k: v for k, v in error.params.items() if k != "index"}
         for name in ("source", "target", "factor"):
             value = params.get(name)
-            if isinstance(value, str) and value.isdigit() and int(value) in labels:
+            if isinstance(value, str) and value.isascii() and value.isdigit() \
+                    and int(value) in labels:
                 params[name] = labels[int(value)]
         raise InvalidInput(error.key, **params) from None
 

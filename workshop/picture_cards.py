@@ -212,13 +212,18 @@ def hide_pick(session: Session, actor: Actor, pick_id: int, hidden: bool = True)
     contributions.set_hidden(session, actor, CardPick, pick_id, hidden)
 
 
+def _is_number(text: str) -> bool:
+    """ASCII digits only: str.isdigit() also accepts "²", which int() refuses."""
+    return text.isascii() and text.isdigit() and len(text) <= 18
+
+
 def _resolver(session: Session, workshop_id: int, refs: set[str]) -> dict[str, DeckCard]:
     found: dict[str, DeckCard] = {}
     upload_ids = []
     for ref in refs:
         if ref.startswith(DEFAULT_PREFIX) and ref[len(DEFAULT_PREFIX):] in _DEFAULT_KEYS:
             found[ref] = _default_card(ref[len(DEFAULT_PREFIX):])
-        elif ref.startswith(UPLOAD_PREFIX) and ref[len(UPLOAD_PREFIX):].isdigit():
+        elif ref.startswith(UPLOAD_PREFIX) and _is_number(ref[len(UPLOAD_PREFIX):]):
             upload_ids.append(int(ref[len(UPLOAD_PREFIX):]))
     if upload_ids:
         for image in session.scalars(select(CardImage).where(

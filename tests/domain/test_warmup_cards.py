@@ -139,7 +139,7 @@ def test_bad_lines_are_refused_with_a_key(session, line, key):
     assert picture_cards.picks(session, p, item) == []
 
 
-@pytest.mark.parametrize("card", ["default:nope", "bridge", "upload:1", "", None, 5])
+@pytest.mark.parametrize("card", ["default:nope", "bridge", "upload:1", "upload:²", "", None, 5])
 def test_unknown_cards_are_refused(session, card):
     w = world(session)
     item = cards_item(session, w)
