@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Column, Table, delete, func, select
 from sqlalchemy.orm import Session
 
 from workshop.access import (
@@ -24,7 +24,7 @@ from workshop.errors import InvalidInput, NotFound
 from workshop.grouping import mixed_groups, mixed_pairs
 from workshop.meetings import bump_revision
 from workshop.model_groups import WorkGroup, WorkGroupMember
-from workshop.models import AgendaItem, Participant, utcnow
+from workshop.models import AgendaItem, Participant, load_all_models, utcnow
 from workshop.participants import PRESENT_WINDOW
 from workshop.text import clean_name
 
@@ -66,13 +66,44 @@ def _present(session: Session, workshop_id: int) -> list[tuple[int, str]]:
     return [(r[0], r[1]) for r in rows]
 
 
+def written_in_groups(session: Session, actor: Actor, item_id: int) -> int:
+    """How many records (personas, ...) name one of the item's current groups as their
+    writer: forming new groups keeps them, but they lose that link."""
+    _facilitated_item(session, actor, item_id)
+    group_ids = select(WorkGroup.id).where(WorkGroup.agenda_item_id == item_id)
+    return sum(session.scalar(select(func.count()).select_from(table).where(
+        column.in_(group_ids))) or 0 for table, column in _group_references())
+
+
+def _group_references() -> list[tuple[Table, Column[int]]]:
+    """Columns of other features that point at a group (found in the schema, so a new
+    feature's table counts without touching this module); members are the groups' own."""
+    load_all_models()
+    found = []
+    for table in WorkGroup.metadata.sorted_tables:
+        if table.name == WorkGroupMember.__tablename__:
+            continue
+        for key in table.foreign_keys:
+            if key.column.table.name == WorkGroup.__tablename__:
+                found.append((table, key.parent))
+    return found
+
+
 def form_groups(session: Session, actor: Actor, item_id: int, *, size: int = 4,
-                pairs: bool = False, seed: int | None = None) -> list[GroupView]:
-    """Replace the item's groups with new ones of the participants present, roles mixed."""
+                pairs: bool = False, seed: int | None = None,
+                replace_written: bool = False) -> list[GroupView]:
+    """Replace the item's groups with new ones of the participants present, roles mixed.
+
+    When something was already written in the current groups, that work is kept but loses
+    its group: refused unless ``replace_written`` (the facilitator confirmed it)."""
     item = _facilitated_item(session, actor, item_id)
     if not 2 <= size <= MAX_GROUP_SIZE:
         raise InvalidInput("error.number.range", field="field.group_size", min=2,
                            max=MAX_GROUP_SIZE)
+    if not replace_written:
+        written = written_in_groups(session, actor, item_id)
+        if written:
+            raise InvalidInput("error.groups.written", count=written)
     people = _present(session, item.meeting.workshop_id)
     split = mixed_pairs(people, seed) if pairs else mixed_groups(people, size, seed)
     session.execute(delete(WorkGroupMember).where(WorkGroupMember.agenda_item_id == item_id))

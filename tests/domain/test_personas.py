@@ -531,3 +531,26 @@ def test_demo_personas_are_realistic_and_complete(session):
 
 def test_every_content_field_has_a_label():
     assert set(personas.FIELD_KEYS) == set(personas.CONTENT_FIELDS)
+
+
+def test_new_groups_over_written_work_need_confirming_and_keep_the_work(session):
+    """Forming groups again after a group wrote a persona keeps the persona but loses which
+    group wrote it: refused until the facilitator confirms, and then the persona stays."""
+    room = persona_room(session, "ryhmat")
+    assert groups.written_in_groups(session, room.facilitator, room.item_id) == 0
+    pid, _ = personas.add_persona(session, room.people[0], room.item_id, name="Jari")
+    assert groups.written_in_groups(session, room.facilitator, room.item_id) == 1
+    before = [g.id for g in groups.groups_for_item(session, room.facilitator, room.item_id)]
+    with pytest.raises(InvalidInput) as refused:
+        groups.form_groups(session, room.facilitator, room.item_id, size=4, seed=8)
+    assert refused.value.key == "error.groups.written"
+    assert refused.value.params["count"] == 1
+    assert [g.id for g in groups.groups_for_item(session, room.facilitator,
+                                                 room.item_id)] == before  # untouched
+    groups.form_groups(session, room.facilitator, room.item_id, size=4, seed=8,
+                       replace_written=True)
+    assert groups.written_in_groups(session, room.facilitator, room.item_id) == 0
+    assert session.get(personas.Persona, pid).name == "Jari"  # the work itself is kept
+    outsider = persona_room(session, "muut")
+    with pytest.raises(NotFound):
+        groups.written_in_groups(session, outsider.facilitator, room.item_id)

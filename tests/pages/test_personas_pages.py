@@ -72,6 +72,28 @@ def test_participant_writes_a_persona_with_value_triad_and_console_shows_it(app_
     assert "Ryhmä 1" in shown and "Vuokra maksussa\\." in shown
 
 
+def test_console_asks_before_new_groups_replace_groups_that_wrote(app_db):
+    user_id, _w, item_id, joined = _setup(app_db)
+    with db.transaction(app_db) as s:
+        writer = ParticipantActor(joined[0].participant.id)
+        personas.add_persona(s, writer, item_id, name="Jari")
+    console = make_app(user_id=user_id).run()
+    console.switch_page("pages/console.py").run()
+    assert not console.exception, console.exception
+    assert "Nykyisissä ryhmissä on kirjoitettu 1 tuotosta." in texts(console)
+    [reform] = [b for b in console.button if b.key.startswith(f"form_groups_{item_id}_")]
+    assert reform.disabled
+    console.checkbox(key=f"reform_ok_{item_id}").check().run()
+    pressed = reform.key
+    console.button(key=pressed).click().run()
+    assert not console.exception, console.exception
+    with db.transaction(app_db) as s:
+        assert groups.written_in_groups(s, FacilitatorActor(user_id), item_id) == 0
+        assert s.scalars(select(Persona.name)).all() == ["Jari"]  # kept, without its group
+        assert len(groups.groups_for_item(s, FacilitatorActor(user_id), item_id)) == 1
+    assert pressed not in {b.key for b in console.button}  # a replayed press finds nothing
+
+
 def test_stale_save_shows_the_finnish_message_and_keeps_the_text(app_db):
     _user_id, _w, item_id, joined = _setup(app_db)
     writer, mate = (ParticipantActor(j.participant.id) for j in joined[:2])

@@ -17,4 +17,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "groups.move": {"fi": "Siirrä ryhmään", "en": "Move to group"},
     "groups.add": {"fi": "Lisää ryhmä", "en": "Add a group"},
+    "groups.written_warning": {
+        "fi": "Nykyisissä ryhmissä on kirjoitettu {count} tuotosta. Uudet ryhmät eivät poista "
+              "niitä, mutta niistä ei enää näe, mikä ryhmä ne kirjoitti.",
+        "en": "{count} pieces of work were written in the current groups. New groups do not "
+              "remove them, but they no longer show which group wrote them.",
+    },
+    "groups.confirm_reform": {
+        "fi": "Muodosta silti uudet ryhmät", "en": "Form new groups anyway",
+    },
+    "error.groups.written": {
+        "fi": "Nykyisissä ryhmissä on jo kirjoitettu {count} tuotosta. Vahvista ensin, että "
+              "haluat muodostaa uudet ryhmät.",
+        "en": "{count} pieces of work were already written in the current groups. Confirm "
+              "first that you want to form new groups.",
+    },
 }
