@@ -21,18 +21,21 @@ def facilitator_groups(ctx: ActivityContext, *, pairs: bool = False, size: int =
     """Form/re-form groups and move people between them (inside a live fragment)."""
     listed = cached("groups", ctx, lambda s: groups.groups_for_item(s, ctx.actor, ctx.item.id))
     with st.expander(tr("groups.title"), expanded=not listed):
-        written = (cached("groups_written", ctx, lambda s: groups.written_in_groups(
-            s, ctx.actor, ctx.item.id)) or 0) if listed else 0
+        written = cached("groups_written", ctx, lambda s: groups.written_in_groups(
+            s, ctx.actor, ctx.item.id)) if listed else None
         confirmed = False
-        if written:  # new groups keep that work but lose which group wrote it
-            st.warning(tr("groups.written_warning", count=written))
+        if written is not None and written.total:
+            if written.kept:  # new groups keep that work but lose which group wrote it
+                st.warning(tr("groups.written_warning", count=written.kept))
+            if written.removed:
+                st.warning(tr("groups.removed_warning", count=written.removed))
             confirmed = st.checkbox(tr("groups.confirm_reform"), key=f"reform_ok_{ctx.item.id}")
         label = "groups.form_pairs" if pairs else "groups.form"
         # The key carries the meeting's revision (forming groups moves it): a press Streamlit
         # replays into a later run finds no button then, instead of shuffling everyone twice.
         # (Not the groups' ids: SQLite gives a new group the id of a deleted one.)
         if st.button(tr(label), key=f"form_groups_{ctx.item.id}_{ctx.revision}",
-                     disabled=bool(written) and not confirmed) and done(
+                     disabled=bool(written and written.total) and not confirmed) and done(
             lambda s: groups.form_groups(s, ctx.actor, ctx.item.id, size=size, pairs=pairs,
                                          replace_written=confirmed)
         ):

@@ -66,18 +66,37 @@ def _present(session: Session, workshop_id: int) -> list[tuple[int, str]]:
     return [(r[0], r[1]) for r in rows]
 
 
-def written_in_groups(session: Session, actor: Actor, item_id: int) -> int:
-    """How many records (personas, ...) name one of the item's current groups as their
-    writer: forming new groups keeps them, but they lose that link."""
+@dataclass(frozen=True)
+class GroupWork:
+    """Records that name one of an item's current groups as their writer."""
+
+    kept: int  # stay, without their group (personas, café notes, pairs' ideas)
+    removed: int  # go with the group (a pair's marks)
+
+    @property
+    def total(self) -> int:
+        return self.kept + self.removed
+
+
+def written_in_groups(session: Session, actor: Actor, item_id: int) -> GroupWork:
+    """What new groups would take from the item's current ones."""
     _facilitated_item(session, actor, item_id)
     group_ids = select(WorkGroup.id).where(WorkGroup.agenda_item_id == item_id)
-    return sum(session.scalar(select(func.count()).select_from(table).where(
-        column.in_(group_ids))) or 0 for table, column in _group_references())
+    kept = removed = 0
+    for table, column, cascades in _group_references():
+        count = session.scalar(select(func.count()).select_from(table).where(
+            column.in_(group_ids))) or 0
+        if cascades:
+            removed += count
+        else:
+            kept += count
+    return GroupWork(kept, removed)
 
 
-def _group_references() -> list[tuple[Table, Column[int]]]:
-    """Columns of other features that point at a group (found in the schema, so a new
-    feature's table counts without touching this module); members are the groups' own."""
+def _group_references() -> list[tuple[Table, Column[int], bool]]:
+    """Columns of other features that point at a group, and whether their rows are deleted
+    with it (found in the schema, so a new feature's table counts without touching this
+    module); members are the groups' own."""
     load_all_models()
     found = []
     for table in WorkGroup.metadata.sorted_tables:
@@ -85,7 +104,7 @@ def _group_references() -> list[tuple[Table, Column[int]]]:
             continue
         for key in table.foreign_keys:
             if key.column.table.name == WorkGroup.__tablename__:
-                found.append((table, key.parent))
+                found.append((table, key.parent, (key.ondelete or "").upper() == "CASCADE"))
     return found
 
 
@@ -102,8 +121,8 @@ def form_groups(session: Session, actor: Actor, item_id: int, *, size: int = 4,
                            max=MAX_GROUP_SIZE)
     if not replace_written:
         written = written_in_groups(session, actor, item_id)
-        if written:
-            raise InvalidInput("error.groups.written", count=written)
+        if written.total:
+            raise InvalidInput("error.groups.written", count=written.total)
     people = _present(session, item.meeting.workshop_id)
     split = mixed_pairs(people, seed) if pairs else mixed_groups(people, size, seed)
     session.execute(delete(WorkGroupMember).where(WorkGroupMember.agenda_item_id == item_id))

@@ -537,9 +537,10 @@ def test_new_groups_over_written_work_need_confirming_and_keep_the_work(session)
     """Forming groups again after a group wrote a persona keeps the persona but loses which
     group wrote it: refused until the facilitator confirms, and then the persona stays."""
     room = persona_room(session, "ryhmat")
-    assert groups.written_in_groups(session, room.facilitator, room.item_id) == 0
+    assert groups.written_in_groups(session, room.facilitator, room.item_id).total == 0
     pid, _ = personas.add_persona(session, room.people[0], room.item_id, name="Jari")
-    assert groups.written_in_groups(session, room.facilitator, room.item_id) == 1
+    assert groups.written_in_groups(session, room.facilitator, room.item_id) == \
+        groups.GroupWork(kept=1, removed=0)
     before = [g.id for g in groups.groups_for_item(session, room.facilitator, room.item_id)]
     with pytest.raises(InvalidInput) as refused:
         groups.form_groups(session, room.facilitator, room.item_id, size=4, seed=8)
@@ -549,7 +550,7 @@ def test_new_groups_over_written_work_need_confirming_and_keep_the_work(session)
                                                  room.item_id)] == before  # untouched
     groups.form_groups(session, room.facilitator, room.item_id, size=4, seed=8,
                        replace_written=True)
-    assert groups.written_in_groups(session, room.facilitator, room.item_id) == 0
+    assert groups.written_in_groups(session, room.facilitator, room.item_id).total == 0
     assert session.get(personas.Persona, pid).name == "Jari"  # the work itself is kept
     outsider = persona_room(session, "muut")
     with pytest.raises(NotFound):

@@ -88,7 +88,7 @@ def test_console_asks_before_new_groups_replace_groups_that_wrote(app_db):
     console.button(key=pressed).click().run()
     assert not console.exception, console.exception
     with db.transaction(app_db) as s:
-        assert groups.written_in_groups(s, FacilitatorActor(user_id), item_id) == 0
+        assert groups.written_in_groups(s, FacilitatorActor(user_id), item_id).total == 0
         assert s.scalars(select(Persona.name)).all() == ["Jari"]  # kept, without its group
         assert len(groups.groups_for_item(s, FacilitatorActor(user_id), item_id)) == 1
     assert pressed not in {b.key for b in console.button}  # a replayed press finds nothing

@@ -23,6 +23,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} pieces of work were written in the current groups. New groups do not "
               "remove them, but they no longer show which group wrote them.",
     },
+    "groups.removed_warning": {
+        "fi": "Ryhmien antamat merkinnät ({count}) poistuvat ryhmien mukana.",
+        "en": "The groups' marks ({count}) are removed with the groups.",
+    },
     "groups.confirm_reform": {
         "fi": "Muodosta silti uudet ryhmät", "en": "Form new groups anyway",
     },
