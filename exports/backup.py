@@ -6,8 +6,9 @@ workshop when it points to ``workshops`` directly or through other workshop tabl
 items through meetings, persona versions through personas, ...). A feature that adds a table
 with such a foreign key is backed up and restored without touching this module. The one
 thing the schema cannot tell is which ids are kept inside JSON values (and integer columns
-without a foreign key): those are declared in :data:`EMBEDDED_IDS`, and a JSON column missing
-from it stops :func:`workshop_plan` with a :class:`BackupSchemaError`.
+without a foreign key, also those whose table depends on another value: :class:`TableBy`):
+those are declared in :data:`EMBEDDED_IDS`, and a JSON column missing from it stops
+:func:`workshop_plan` with a :class:`BackupSchemaError`.
 
 The format is described in ``docs/backup-format.md``. In short::
 
@@ -85,21 +86,39 @@ class BackupSchemaError(RuntimeError):
 # --- ids inside values ---------------------------------------------------------------------------
 
 # What becomes of an id inside a value whose record is not in the backup (it was removed
-# before the export): NULL sets it to null, DROP leaves out the list item (or key) holding it,
-# LOCAL gives it a negative number unique within the restore, the same for the same old id
-# everywhere: it then names no row, yet still tells apart, and ties together, the entries
-# that carried it.
+# before the export): NULL sets it to null, DROP leaves out the list item (or key) holding it
+# (for a TableBy: the row), LOCAL gives it a negative number unique within the restore, the
+# same for the same old id everywhere: it then names no row, yet still tells apart, and ties
+# together, the entries that carried it.
 NULL, DROP, LOCAL = "null", "drop", "local"
 # As the table of a path: the object there is a typed reference {"record_type": ...,
 # "record_id": ...}, resolved through the record-type registry like trace_links.
 RECORD = "<record type>"
 
+
+@dataclass(frozen=True)
+class TableBy:
+    """As the table of an integer column (path ""): the table depends on a value of the row.
+
+    ``discriminator`` is a column of the same row, or ``"fk.column"``: ``column`` of the row
+    the same row's foreign key ``fk`` names (the vote's agenda item's ``activity_type``).
+    ``tables`` maps its values to tables; any other value names no table, so the id counts
+    as missing. Such ids are set as the row goes in (the tables come first), so with DROP a
+    row whose id names nothing is left out of the restore altogether.
+    """
+
+    discriminator: str
+    tables: Mapping[Any, str]
+
+
 #: Ids kept where no foreign key shows them: "table.column" -> {path: (table of the ids,
 #: what becomes of a missing one)}. A path is keys joined by dots, with ``[]`` after a key
 #: for every item of its list; the empty path is the column's value itself. Keys not listed
 #: are copied as they are (counts, positions, texts). Every JSON column of a workshop table
-#: must be listed, with {} when it holds no ids.
-EMBEDDED_IDS: dict[str, dict[str, tuple[str, str]]] = {
+#: must be listed, with {} when it holds no ids. An integer column whose table depends on
+#: another value gives a :class:`TableBy` as the table of its empty path (NULL or DROP; DROP
+#: then leaves out the row).
+EMBEDDED_IDS: dict[str, dict[str, tuple[str | TableBy, str]]] = {
     # Per-activity settings: the solution in focus (workshop.solutions.focus); the dot rules
     # of topics (dots_per_person, max_dots_per_topic) and the picture-card deck are not ids.
     "agenda_items.config": {"solution_id": ("solutions", NULL)},
@@ -116,6 +135,15 @@ EMBEDDED_IDS: dict[str, dict[str, tuple[str, str]]] = {
     },
     # The element of the commented version's snapshot (no foreign key, see above).
     "canvas_comments.element_id": {"": ("canvas_elements", LOCAL)},
+    # What a dot was put on: a candidate in a prioritising item (prioritising.set_dots), a
+    # waste item in a waste workshop item (waste.set_dots), told by the activity of the
+    # vote's agenda item. A vote whose target is not in the backup, or whose item has
+    # another activity now, counted for nobody (the readers count only the item's current
+    # targets): it is left out.
+    "prio_dot_votes.target_id": {"": (TableBy("agenda_item_id.activity_type", {
+        "prioritising": "prio_candidates",
+        "waste_workshop": "waste_items",
+    }), DROP)},
 }
 
 
@@ -126,6 +154,16 @@ class EmbeddedIds:
     path: tuple[str, ...]  # keys, "[]" for every item of a list
     table: str  # the table the ids belong to, or RECORD
     missing: str  # NULL | DROP | LOCAL
+
+
+@dataclass(frozen=True)
+class ChosenIds:
+    """An integer column whose table depends on a value (a checked :class:`TableBy`)."""
+
+    via: str | None  # the foreign key naming the row that holds the value; None: this row
+    discriminator: str  # the column holding the value
+    tables: Mapping[Any, str]  # value -> table of the ids
+    missing: str  # NULL | DROP (the row is left out)
 
 
 # --- the plan: which tables, in which order, how each column travels -------------------------
@@ -158,6 +196,8 @@ class TablePlan:
     typed_refs: Mapping[str, str] = field(default_factory=dict)
     # column -> ids inside its value (EMBEDDED_IDS), rewritten after every row is in
     embedded: Mapping[str, tuple[EmbeddedIds, ...]] = field(default_factory=dict)
+    # column -> where its table is told (EMBEDDED_IDS with TableBy), set as the row goes in
+    chosen: Mapping[str, ChosenIds] = field(default_factory=dict)
 
     @property
     def column_names(self) -> frozenset[str]:
@@ -334,6 +374,8 @@ def workshop_plan() -> Plan:
     for name, pairs in typed.items():
         if pairs:  # typed references come after every table they may point to
             edges[name] |= set(record_tables.values()) - {name}
+    for name, targets in _chosen_targets(owned).items():
+        edges[name] |= targets  # so do ids whose table depends on a value
     order = _topological(edges, deferred, tables)
 
     plans = []
@@ -342,10 +384,22 @@ def workshop_plan() -> Plan:
         if typed.get(name):
             plan = dataclasses.replace(plan, typed_refs=typed[name])
         plans.append(plan)
-    embedded = _embedded_ids(tables, {p.name: p for p in plans})
-    plans = [dataclasses.replace(p, embedded=embedded[p.name]) if p.name in embedded else p
-             for p in plans]
+    embedded, chosen = _embedded_ids(tables, {p.name: p for p in plans}, record_tables)
+    plans = [dataclasses.replace(p, embedded=embedded.get(p.name, {}),
+                                 chosen=chosen.get(p.name, {})) for p in plans]
     return Plan(tuple(plans), record_tables)
+
+
+def _chosen_targets(owned: set[str]) -> dict[str, set[str]]:
+    """Workshop table -> the tables its TableBy columns may name (checked later)."""
+    found: dict[str, set[str]] = {}
+    for where, paths in EMBEDDED_IDS.items():
+        name = where.partition(".")[0]
+        for target, _missing in paths.values():
+            if name in owned and isinstance(target, TableBy):
+                found.setdefault(name, set()).update(
+                    t for t in target.tables.values() if t in owned and t != name)
+    return found
 
 
 def _parse_path(path: str) -> tuple[str, ...]:
@@ -359,13 +413,17 @@ def _parse_path(path: str) -> tuple[str, ...]:
     return tuple(steps)
 
 
-def _embedded_ids(tables: Mapping[str, Table], plans: Mapping[str, TablePlan]
-                  ) -> dict[str, dict[str, tuple[EmbeddedIds, ...]]]:
+def _embedded_ids(tables: Mapping[str, Table], plans: Mapping[str, TablePlan],
+                  record_tables: Mapping[str, str]
+                  ) -> tuple[dict[str, dict[str, tuple[EmbeddedIds, ...]]],
+                             dict[str, dict[str, ChosenIds]]]:
     """EMBEDDED_IDS checked against the schema: every JSON column of a workshop table is
     declared, and every declaration names a workshop column and a workshop table with a
-    generated key. A declared table missing from the schema (its feature is not installed)
-    is passed over."""
+    generated key (for a TableBy: every table it maps to, and a discriminator column of the
+    row or of a workshop row its foreign key names). A declared table missing from the
+    schema (its feature is not installed) is passed over."""
     found: dict[str, dict[str, tuple[EmbeddedIds, ...]]] = {}
+    chosen: dict[str, dict[str, ChosenIds]] = {}
     for where, paths in EMBEDDED_IDS.items():
         table_name, _, column_name = where.partition(".")
         if table_name not in tables:
@@ -375,8 +433,13 @@ def _embedded_ids(tables: Mapping[str, Table], plans: Mapping[str, TablePlan]
                 or not isinstance(_impl(column.type), (sqltypes.JSON, sqltypes.Integer)):
             raise BackupSchemaError(f"EMBEDDED_IDS[{where!r}]: not a JSON or integer column "
                                     "of a workshop table (without a foreign key)")
+        if any(isinstance(target, TableBy) for target, _missing in paths.values()):
+            chosen.setdefault(table_name, {})[column_name] = _chosen_ids(
+                where, paths, column, plans, record_tables)
+            continue
         entries = []
         for path, (target, missing) in paths.items():
+            assert not isinstance(target, TableBy)
             if target == RECORD:
                 valid = missing in (NULL, DROP)  # local numbers are per table
             else:
@@ -396,7 +459,49 @@ def _embedded_ids(tables: Mapping[str, Table], plans: Mapping[str, TablePlan]
                     f"{plan.name}.{column.name}: a JSON column must be declared in "
                     "EMBEDDED_IDS (exports/backup.py) with the paths of the ids it holds, "
                     "{} when none, or a restore would copy them unchanged")
-    return found
+    return found, chosen
+
+
+def _chosen_ids(where: str, paths: Mapping[str, tuple[str | TableBy, str]],
+                column: Column[Any], plans: Mapping[str, TablePlan],
+                record_tables: Mapping[str, str]) -> ChosenIds:
+    """One TableBy declaration checked against the plans."""
+    table = plans[where.partition(".")[0]]
+
+    def refuse(why: str) -> BackupSchemaError:
+        return BackupSchemaError(f"EMBEDDED_IDS[{where!r}]: {why}")
+
+    if list(paths) != [""] or not isinstance(_impl(column.type), sqltypes.Integer):
+        raise refuse("a TableBy is the table of an integer column's own value (path '')")
+    target, missing = paths[""]
+    assert isinstance(target, TableBy)
+    via, _, name = target.discriminator.rpartition(".")
+    holder = table
+    if via:
+        if via not in table.refs:
+            raise refuse(f"{via!r} is not a foreign key to a workshop table")
+        holder = plans[table.refs[via][0]]
+    kinds = {c.name: c.kind for c in holder.columns}
+    if kinds.get(name, "json") in ("json", "bytes"):
+        raise refuse(f"{holder.name}.{name} is not a column a discriminator can be read from")
+    for value, name_of_table in target.tables.items():
+        if name_of_table not in plans or plans[name_of_table].generated_key is None \
+                or name_of_table == table.name:
+            raise refuse(f"{value!r} -> {name_of_table!r} is not another workshop table "
+                         "with an integer key")
+    if missing == NULL and not column.nullable:
+        raise refuse("NULL for a column that is not nullable")
+    if missing == DROP:  # a row left out must be nobody's parent
+        children = [p.name for p in plans.values()
+                    if any(parent == table.name for parent, _ in p.refs.values())]
+        if children or table.name in record_tables.values():
+            raise refuse(f"DROP would leave rows of {children or 'typed references'} "
+                         "without their parent")
+    elif missing != NULL:
+        raise refuse(f"{missing!r} is not NULL or DROP")
+    if not target.tables:
+        raise refuse("no tables")
+    return ChosenIds(via or None, name, dict(target.tables), missing)
 
 
 def _topological(edges: dict[str, set[str]], deferred: dict[str, set[str]],
@@ -957,8 +1062,46 @@ class _IdRewriter:
         return new if new is _DROPPED else {**link, "record_id": new}
 
 
+class _TargetTables:
+    """The table a chosen id names (see :class:`TableBy`), told from a document's rows: the
+    discriminator is read from the row itself or from the row its foreign key names."""
+
+    def __init__(self, rows: Mapping[str, Iterable[Mapping[str, Any]]]) -> None:
+        self.rows = rows
+        self.index: dict[tuple[str, str], dict[Any, Mapping[str, Any]]] = {}
+
+    def __call__(self, table: TablePlan, column: str, row: Mapping[str, Any]) -> str | None:
+        chosen = table.chosen[column]
+        holder: Mapping[str, Any] | None = row
+        if chosen.via is not None:
+            parent, parent_column = table.refs[chosen.via]
+            if (parent, parent_column) not in self.index:
+                self.index[(parent, parent_column)] = {
+                    r[parent_column]: r for r in self.rows.get(parent, ())}
+            holder = self.index[(parent, parent_column)].get(row[chosen.via])
+        value = holder.get(chosen.discriminator) if holder is not None else None
+        try:
+            return chosen.tables.get(value)
+        except TypeError:  # not hashable: names no table
+            return None
+
+
 def _insert(session: Session, plan: Plan, checked: _Checked, owner: int | None) -> int:
     id_maps: dict[str, dict[Any, Any]] = {}  # table -> old generated key -> new
+    target_of = _TargetTables(checked.rows)
+
+    def chosen_ids(table: TablePlan, row: dict[str, Any], values: dict[str, Any]) -> bool:
+        """Set the row's chosen ids; False when one names no restored row and its
+        declaration leaves such a row out (DROP)."""
+        for column, chosen in table.chosen.items():
+            if row[column] is None:
+                continue
+            target = target_of(table, column, row)
+            new = id_maps.get(target, {}).get(row[column]) if target is not None else None
+            if new is None and chosen.missing == DROP:
+                return False
+            values[column] = new
+        return True
 
     def mapped(parent: str, parent_column: str, value: Any) -> Any:
         parent_plan = plan[parent]
@@ -970,12 +1113,12 @@ def _insert(session: Session, plan: Plan, checked: _Checked, owner: int | None) 
 
     second_pass: list[tuple[TablePlan, dict[str, Any], dict[str, Any]]] = []
     for table in plan.tables:
-        rows = checked.rows[table.name]
-        if not rows:
-            continue
+        rows = []
         prepared = []
-        for row in rows:
+        for row in checked.rows[table.name]:
             values = dict(row)
+            if not chosen_ids(table, row, values):
+                continue  # its id names nothing in the restored workshop
             for column, (parent, parent_column) in table.refs.items():
                 if column in table.deferred:
                     values[column] = None
@@ -992,7 +1135,10 @@ def _insert(session: Session, plan: Plan, checked: _Checked, owner: int | None) 
                 values[column] = _fresh(table.table, column)
             if table.generated_key is not None:
                 values.pop(table.generated_key)
+            rows.append(row)
             prepared.append(values)
+        if not prepared:
+            continue
         t = table.table
         if table.generated_key is not None:
             key = t.c[table.generated_key]

@@ -27,6 +27,7 @@ from exports.backup import (
     ColumnPlan,
     TablePlan,
     _IdRewriter,
+    _TargetTables,
     export_workshop,
     workshop_plan,
 )
@@ -34,9 +35,24 @@ from workshop import meetings, notes, participants, workshops
 from workshop.access import FacilitatorActor, ParticipantActor
 from workshop.models import Base, Meeting, Participant, utcnow
 
+
+def _first_item_of(activity: str) -> Any:
+    def find(_session: Session, document: dict[str, Any]) -> int:
+        return next(row["id"] for row in document["tables"]["agenda_items"]
+                    if row["activity_type"] == activity)
+    return find
+
+
 # table -> column -> value (or a function of (session, export document) giving it), for
 # columns the generic factory cannot guess.
-ROW_OVERRIDES: dict[str, dict[str, Any]] = {}
+ROW_OVERRIDES: dict[str, dict[str, Any]] = {
+    # A dot names a candidate in a prioritising item (backup.EMBEDDED_IDS, TableBy): a vote
+    # of another activity's item names nothing and is not restored.
+    "prio_dot_votes": {
+        "agenda_item_id": _first_item_of("prioritising"),
+        "target_id": lambda _session, document: document["tables"]["prio_candidates"][0]["id"],
+    },
+}
 
 
 
@@ -97,6 +113,8 @@ def build_workshop(session: Session, username: str = "fasi", language: str = "fi
                                  instructions="Mitä haluamme muuttaa?"),
         meetings.add_agenda_item(session, actor, second.id, title="Persoonat",
                                  activity_type="personas", duration_minutes=60),
+        meetings.add_agenda_item(session, actor, second.id, title="Valinta",
+                                 activity_type="prioritising", duration_minutes=20),
     ]
     meetings.open_meeting(session, actor, first.id)
     meetings.set_item_flags(session, actor, items[1].id, contributions_open=True)
@@ -232,7 +250,9 @@ def canonical(document: dict[str, Any]) -> dict[str, Any]:
 
     References become the position of the row they point to; references to accounts become
     "user" (the importing owner replaces them). Ids inside values (``EMBEDDED_IDS``) become
-    positions too, ids of records not in the document numbered in order of appearance.
+    positions too, ids of records not in the document numbered in order of appearance; an id
+    whose table depends on a value (``TableBy``) the position in the table it names, or
+    ("missing", id) when that table has no such row.
     """
     plan = workshop_plan()
     tables = document["tables"]
@@ -253,6 +273,7 @@ def canonical(document: dict[str, Any]) -> dict[str, Any]:
         parent, parent_column = target.refs[column]
         return position(parent, parent_column, value)
 
+    target_of = _TargetTables(tables)
     result: dict[str, Any] = {}
     for table in plan.tables:
         rows = []
@@ -270,6 +291,11 @@ def canonical(document: dict[str, Any]) -> dict[str, Any]:
                     out[name] = "user"
                 elif name in table.embedded:
                     out[name] = embedded(value, table.embedded[name])
+                elif name in table.chosen and value is not None:
+                    target = target_of(table, name, row)
+                    found = positions.get(target or "", {}).get(value)
+                    out[name] = ("row", target, found) if found is not None \
+                        else ("missing", value)
                 else:
                     out[name] = value
             rows.append(out)
