@@ -224,6 +224,21 @@ def chooser_key(name: str, slot: str) -> str:
     return f"{name}_{st.session_state.get(f'_choice_generation_{slot}', 0)}"
 
 
+def filling(name: str) -> str:
+    """The id of form ``name`` for the filling now on screen (its widgets' keys derive from
+    it). After a save, ``filled(name)`` starts the next filling: new, empty widgets, and a
+    second press of the saved filling (a double click, or a press Streamlit replays into
+    the next run) matches no button any more, so it cannot save twice. (A double click on
+    "Save" created two workshops.) The first filling keeps the plain name."""
+    count = st.session_state.get(f"_filling_{name}", 0)
+    return name if not count else f"{name}_{count}"
+
+
+def filled(name: str) -> None:
+    slot = f"_filling_{name}"
+    st.session_state[slot] = st.session_state.get(slot, 0) + 1
+
+
 def form_key(name: str) -> str:
     """A random idempotency key for one filling of a form, renewed after a successful save."""
     slot = f"_form_key_{name}"

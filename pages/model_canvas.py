@@ -26,6 +26,8 @@ from pages.common import (
     choose,
     done,
     facilitator,
+    filled,
+    filling,
     flash,
     lang,
     plain,
@@ -83,10 +85,11 @@ def _facts_form(form_id: str, model: canvas.ModelView | None) -> dict[str, Any] 
 
 with st.expander(tr("canvas.new_model"), expanded=not models):
     st.caption(tr("canvas.new_model_help"))
-    created_values = _facts_form("new_model", None)
+    created_values = _facts_form(filling("new_model"), None)
     if created_values is not None:
         created = attempt(lambda s: canvas.create_model(s, me, workshop_id, **created_values))
         if created is not None:
+            filled("new_model")
             choose("canvas_model_id", created.id)
             flash(tr("canvas.model_created", name=plain(created.name)))
             st.rerun()

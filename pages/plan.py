@@ -12,6 +12,8 @@ from pages.common import (
     chooser_key,
     done,
     facilitator,
+    filled,
+    filling,
     flash,
     plain,
     read,
@@ -73,7 +75,7 @@ def _meeting_form(form_id: str, m: meetings.MeetingView | None) -> dict | None:
 
 with st.expander(tr("plan.from_template"), expanded=not plan):
     st.caption(tr("plan.template_help"))
-    with st.form("from_template"):
+    with st.form(filling("from_template")):
         template_key = st.selectbox(tr("field.template"), templates.TEMPLATE_KEYS,
                                     key="template_key",
                                     format_func=lambda k: tr(f"template.{k}.name"))
@@ -87,15 +89,17 @@ with st.expander(tr("plan.from_template"), expanded=not plan):
                 s, me, workshop_id, template_key, first_date=first_date,
                 interval_days=int(interval)))
             if planned:
+                filled("from_template")
                 choose("meeting_id", planned[0].id)
                 flash(tr("plan.template_applied", count=len(planned)))
                 st.rerun()
 
 with st.expander(tr("plan.new_meeting")):
-    values = _meeting_form("new_meeting", None)
+    values = _meeting_form(filling("new_meeting"), None)
     if values is not None:
         created = attempt(lambda s: meetings.plan_meeting(s, me, workshop_id, **values))
         if created is not None:
+            filled("new_meeting")
             choose("meeting_id", created.id)
             flash(tr("plan.meeting_created", number=created.number))
             st.rerun()
@@ -150,7 +154,7 @@ for position, item in enumerate(meeting.agenda):
             st.rerun()
 
 
-with st.form(f"add_item_{meeting.id}", clear_on_submit=False):
+with st.form(filling(f"add_item_{meeting.id}"), clear_on_submit=False):
     st.markdown(f"**{tr('plan.add_item')}**")
     title = st.text_input(tr("field.item_title"), key=f"item_title_{meeting.id}", max_chars=200)
     left, right = st.columns(2)
@@ -165,6 +169,7 @@ with st.form(f"add_item_{meeting.id}", clear_on_submit=False):
             s, me, meeting.id, title=title, activity_type=activity,
             duration_minutes=int(minutes), instructions=instructions))
         if added is not None:
+            filled(f"add_item_{meeting.id}")
             flash(tr("plan.item_added", title=plain(added.title)))
             st.rerun()
 

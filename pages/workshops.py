@@ -10,6 +10,8 @@ from pages.common import (
     chooser_key,
     done,
     facilitator,
+    filled,
+    filling,
     flash,
     plain,
     read,
@@ -75,10 +77,11 @@ def _workshop_form(form_id: str, initial: workshops.WorkshopView | None) -> dict
 
 
 with st.expander(tr("workshops.create"), expanded=not mine):
-    values = _workshop_form("create_workshop", None)
+    values = _workshop_form(filling("create_workshop"), None)
     if values is not None:
         created = attempt(lambda s: workshops.create_workshop(s, me, **values))
         if created is not None:
+            filled("create_workshop")
             choose("workshop_id", created.id)
             choose("meeting_id", None)  # its meetings are another workshop's
             flash(tr("workshops.created", name=plain(created.name)))
@@ -98,10 +101,11 @@ if mine:
         for username, display_name, role in people:
             role_text = tr(f"facilitator_role.{role}")
             st.write(f"{plain(display_name)} ({plain(username)}) · {role_text}")
-        with st.form(f"invite_{current.id}"):
+        with st.form(filling(f"invite_{current.id}")):
             username = st.text_input(tr("field.username"), key=f"invite_name_{current.id}")
             if st.form_submit_button(tr("workshops.invite")) and done(
                 lambda s: workshops.invite_facilitator(s, me, current.id, username)
             ):
+                filled(f"invite_{current.id}")
                 flash(tr("workshops.invited", username=plain(username)))
                 st.rerun()

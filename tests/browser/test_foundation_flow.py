@@ -234,3 +234,32 @@ def test_a_new_workshop_stays_chosen_when_the_browser_reruns(
     finally:
         engine.dispose()
     assert sorted(stored) == sorted(names)  # each once: no Save was lost or sent twice
+
+
+def test_a_double_click_on_save_creates_one_workshop(
+        facilitator_page: Page, app_server: str, tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The second click of a double click reached the server as a second submit of the same
+    filling and created a second workshop (2 of 6 double clicks before the fix). Each saved
+    filling now gets a new form, so the second press matches no button."""
+    from sqlalchemy import create_engine, text
+
+    page = facilitator_page
+    names = [f"Tupla {n} {secrets.token_hex(3)}" for n in range(4)]
+    for name in names:
+        form = open_expander(page, fi("workshops.create"), fi("field.workshop_name"))
+        form.get_by_label(fi("field.workshop_name"), exact=True).fill(name)
+        form.get_by_role("button", name=fi("action.save"), exact=True).dblclick()
+        expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible()
+        wait_idle(page)
+        # The saved form is empty again for the next workshop.
+        expect(open_expander(page, fi("workshops.create"), fi("field.workshop_name"))
+               .get_by_label(fi("field.workshop_name"), exact=True)).to_have_value("")
+    engine = create_engine(server_database_url(tmp_path_factory.getbasetemp()))
+    try:
+        with engine.connect() as connection:
+            stored = connection.execute(
+                text("SELECT name FROM workshops WHERE name LIKE 'Tupla %'")).scalars().all()
+    finally:
+        engine.dispose()
+    assert sorted(stored) == sorted(names)

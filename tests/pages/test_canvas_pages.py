@@ -136,9 +136,10 @@ def test_a_new_model_is_the_chosen_one_and_stays_so(app_db):
     user_id, workshop_id, _m, _item, _p = _setup(app_db)
     app = make_app(user_id=user_id).run()
     app.switch_page("pages/model_canvas.py").run()
-    for name in ("Ensimmäinen malli", "Toinen malli"):
-        app.text_input(key="new_model_name").input(name)
-        app.button(key="FormSubmitter:new_model-Tallenna").click().run()
+    for form, name in (("new_model", "Ensimmäinen malli"), ("new_model_1", "Toinen malli")):
+        # Each saved filling of the form gets a new id (a double click cannot save twice).
+        app.text_input(key=f"{form}_name").input(name)
+        app.button(key=f"FormSubmitter:{form}-Tallenna").click().run()
         assert not app.exception, app.exception
         app.run()  # a rerun from the browser, carrying the chooser's shown value
         with db.transaction(app_db) as s:

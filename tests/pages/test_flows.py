@@ -99,9 +99,11 @@ def test_a_new_workshop_or_meeting_stays_chosen_through_later_reruns(app_db):
     facilitator saw the old workshop and would add the next meeting to it."""
     user_id = _facilitator(app_db)
     app = make_app(user_id=user_id).run()
-    for name in ("Ensimmäinen", "Toinen", "Kolmas"):
-        app.text_input(key="create_workshop_name").input(name)
-        app.button(key="FormSubmitter:create_workshop-Tallenna").click().run()
+    for form, name in (("create_workshop", "Ensimmäinen"), ("create_workshop_1", "Toinen"),
+                       ("create_workshop_2", "Kolmas")):
+        # Each saved filling of the form gets a new id (a double click cannot save twice).
+        app.text_input(key=f"{form}_name").input(name)
+        app.button(key=f"FormSubmitter:{form}-Tallenna").click().run()
         assert not app.exception, app.exception
         assert _chosen_workshop_heading(app) == name
         app.run()  # a rerun from the browser, carrying its widget values
@@ -112,9 +114,9 @@ def test_a_new_workshop_or_meeting_stays_chosen_through_later_reruns(app_db):
     assert app.session_state["workshop_id"] == third.id
 
     app.switch_page("pages/plan.py").run()
-    for title in ("Alkuvalmennus", "Asiakasymmärrys"):
-        app.text_input(key="new_meeting_title").input(title)
-        app.button(key="FormSubmitter:new_meeting-Tallenna").click().run()
+    for form, title in (("new_meeting", "Alkuvalmennus"), ("new_meeting_1", "Asiakasymmärrys")):
+        app.text_input(key=f"{form}_title").input(title)
+        app.button(key=f"FormSubmitter:{form}-Tallenna").click().run()
         assert not app.exception, app.exception
         app.run()
         assert f" · {title} · " in app.header[0].value, app.header[0].value
