@@ -7,7 +7,17 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from pages.common import attempt, flash, form_key, lang, plain, renew_form_key, tr
+from pages.common import (
+    attempt,
+    filled,
+    filling,
+    flash,
+    form_key,
+    lang,
+    plain,
+    renew_form_key,
+    tr,
+)
 from workshop import causal_maps
 from workshop.access import Actor
 from workshop.analysis.causal import weight_from
@@ -51,7 +61,7 @@ def picture(view: MapView, *, key: str, highlight: Sequence[int] = (), height: i
 
 def factor_form(actor: Actor, view: MapView, *, item_id: int | None, title_key: str) -> None:
     generation = st.session_state.get(f"_factor_generation_{view.id}", 0)
-    with st.form(f"add_factor_{view.id}"):
+    with st.form(filling(f"add_factor_{view.id}")):
         st.markdown(f"**{tr(title_key)}**")
         left, right = st.columns([3, 2])
         label = left.text_input(tr("field.factor_label"), max_chars=causal_maps.MAX_LABEL,
@@ -65,6 +75,7 @@ def factor_form(actor: Actor, view: MapView, *, item_id: int | None, title_key: 
                                                              item_id=item_id, client_key=key))
             if saved is not None:
                 renew_form_key(f"factor_{view.id}")
+                filled(f"add_factor_{view.id}")
                 st.session_state[f"_factor_generation_{view.id}"] = generation + 1
                 flash(tr("maps.factor_added"))
                 st.rerun()
@@ -77,7 +88,7 @@ def link_form(actor: Actor, view: MapView, *, item_id: int | None, title_key: st
         return
     ids = [f.id for f in factors]
     names = {f.id: f.label for f in factors}
-    with st.form(f"add_link_{view.id}"):
+    with st.form(filling(f"add_link_{view.id}")):
         st.markdown(f"**{tr(title_key)}**")
         left, right = st.columns(2)
         source = left.selectbox(tr("field.link_source"), ids, key=f"link_source_{view.id}",
@@ -97,5 +108,6 @@ def link_form(actor: Actor, view: MapView, *, item_id: int | None, title_key: st
                 delay=delay, item_id=item_id, client_key=key))
             if saved is not None:
                 renew_form_key(f"link_{view.id}")
+                filled(f"add_link_{view.id}")
                 flash(tr("maps.link_added"))
                 st.rerun()

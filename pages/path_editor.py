@@ -9,7 +9,19 @@ from typing import Any
 
 import streamlit as st
 
-from pages.common import attempt, done, flash, form_key, lang, plain, read, renew_form_key, tr
+from pages.common import (
+    attempt,
+    done,
+    filled,
+    filling,
+    flash,
+    form_key,
+    lang,
+    plain,
+    read,
+    renew_form_key,
+    tr,
+)
 from workshop import paths, workshops
 from workshop.access import Actor, FacilitatorActor
 from workshop.charts.journey import journey_figure, journey_text, title_of
@@ -62,7 +74,7 @@ def new_path_form(actor: Actor, workshop_id: int, *, item_id: int | None, slot: 
     personas = read(lambda s: paths.persona_choices(s, actor, workshop_id)) or []
     options: list[int | None] = [None, *(p.id for p in personas)]
     names = {p.id: p.name for p in personas}
-    with st.form(f"new_path_{workshop_id}"):
+    with st.form(filling(f"new_path_{workshop_id}")):
         title = st.text_input(tr("field.path_title"), max_chars=200, key="new_path_title")
         persona = st.selectbox(tr("field.persona"), options, key="new_path_persona",
                                format_func=lambda i: tr("paths.no_persona") if i is None
@@ -74,6 +86,7 @@ def new_path_form(actor: Actor, workshop_id: int, *, item_id: int | None, slot: 
                 client_key=key))
             if created is not None:
                 renew_form_key("new_path")
+                filled(f"new_path_{workshop_id}")
                 st.session_state[slot] = created.id
                 flash(tr("paths.created", title=plain(created.title)))
                 st.rerun()
@@ -107,7 +120,7 @@ def _step_fields(prefix: str, initial: StepInput | None) -> StepInput:
 
 def add_step_form(actor: Actor, path: PathView, *, item_id: int | None) -> None:
     generation = st.session_state.get(f"_step_generation_{path.id}", 0)
-    with st.form(f"add_step_{path.id}", border=True):
+    with st.form(filling(f"add_step_{path.id}"), border=True):
         st.markdown(f"**{tr('paths.add_step')}**")
         step = _step_fields(f"new_step_{path.id}_{generation}", None)
         places: list[int | None] = [None, *(s.id for s in path.steps)]
@@ -122,6 +135,7 @@ def add_step_form(actor: Actor, path: PathView, *, item_id: int | None) -> None:
                                                      client_key=key))
             if saved is not None:
                 renew_form_key(f"step_{path.id}")
+                filled(f"add_step_{path.id}")
                 st.session_state[f"_step_generation_{path.id}"] = generation + 1
                 flash(tr("paths.step_added"))
                 st.rerun()

@@ -31,7 +31,9 @@ def _add_step(app, path_id: int, generation: int, what: str, actor: str, *,
     if critical_note:
         app.checkbox(key=f"{prefix}_critical").check()
         app.text_input(key=f"{prefix}_note").input(critical_note)
-    app.button(key=f"FormSubmitter:add_step_{path_id}-Lisää vaihe").click().run()
+    # Each saved filling of a form gets a new id (a double click cannot save twice).
+    form = f"add_step_{path_id}" + (f"_{generation}" if generation else "")
+    app.button(key=f"FormSubmitter:{form}-Lisää vaihe").click().run()
     assert not app.exception, app.exception
     assert "Vaihe lisättiin." in texts(app)
 
@@ -79,12 +81,13 @@ def test_path_to_map_to_loop(app_db):
     assert "Tekijä lisättiin." in texts(app)
     with db.transaction(app_db) as s:
         ids = {f.label: f.id for f in s.scalars(select(MapFactor))}
-    for source, target, polarity in (("Pitkä odotus", "Uupumus", 1),
-                                     ("Uupumus", "Pitkä odotus", -1)):
+    for form, source, target, polarity in (
+            (f"add_link_{map_id}", "Pitkä odotus", "Uupumus", 1),
+            (f"add_link_{map_id}_1", "Uupumus", "Pitkä odotus", -1)):
         app.selectbox(key=f"link_source_{map_id}").set_value(ids[source])
         app.selectbox(key=f"link_target_{map_id}").set_value(ids[target])
         app.radio(key=f"link_polarity_{map_id}").set_value(polarity)
-        app.button(key=f"FormSubmitter:add_link_{map_id}-Lisää yhteys").click().run()
+        app.button(key=f"FormSubmitter:{form}-Lisää yhteys").click().run()
         assert not app.exception, app.exception
         assert "Yhteys lisättiin." in texts(app)
     with db.transaction(app_db) as s:
@@ -95,7 +98,7 @@ def test_path_to_map_to_loop(app_db):
     # the same link again is refused with a clear message, nothing stored
     app.selectbox(key=f"link_source_{map_id}").set_value(ids["Uupumus"])
     app.selectbox(key=f"link_target_{map_id}").set_value(ids["Pitkä odotus"])
-    app.button(key=f"FormSubmitter:add_link_{map_id}-Lisää yhteys").click().run()
+    app.button(key=f"FormSubmitter:add_link_{map_id}_2-Lisää yhteys").click().run()
     assert "Yhteys Uupumus → Pitkä odotus on jo olemassa." in texts(app)
     # highlight the loop and run a scenario
     app.selectbox(key=f"highlight_{map_id}").set_value(0).run()
