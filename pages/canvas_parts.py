@@ -156,30 +156,6 @@ def element_choices(content: Mapping[str, Any]) -> dict[int, str]:
     return found
 
 
-def pick_workshop(me: Any) -> int:
-    """The workshop a facilitator page works on (shared with the other pages), or stop."""
-    from pages.common import read
-    from workshop import workshops
-
-    mine = read(lambda s: workshops.list_workshops(s, me)) or []
-    if not mine:
-        st.info(tr("workshops.none_yet"))
-        st.page_link("pages/workshops.py", label=tr("nav.workshops"))
-        st.stop()
-    ids = [w.id for w in mine]
-    names = {w.id: w.name for w in mine}
-    current = st.session_state.get("workshop_id")
-    index = ids.index(current) if current in ids else 0
-    if len(ids) == 1:
-        chosen = ids[0]
-        st.caption(plain(names[chosen]))
-    else:
-        chosen = st.selectbox(tr("workshops.choose"), ids, index=index,
-                              format_func=lambda i: names[i], key="canvas_workshop_pick")
-    st.session_state["workshop_id"] = chosen
-    return chosen
-
-
 def pick_model(me: Any, workshop_id: int, models: list[Any], key: str) -> Any:
     """The service model chosen on this page (remembered across pages)."""
     ids = [m.id for m in models]

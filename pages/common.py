@@ -215,13 +215,16 @@ def choose(slot: str, record_id: int | None) -> None:
         st.session_state.pop(slot, None)
     else:
         st.session_state[slot] = record_id
-    generation = f"_choice_generation_{slot}"
-    st.session_state[generation] = st.session_state.get(generation, 0) + 1
+    _count_up(f"_choice_generation_{slot}")
 
 
 def chooser_key(name: str, slot: str) -> str:
     """The widget key of a chooser whose choice ``choose(slot, ...)`` may set."""
     return f"{name}_{st.session_state.get(f'_choice_generation_{slot}', 0)}"
+
+
+def _count_up(slot: str) -> None:
+    st.session_state[slot] = st.session_state.get(slot, 0) + 1
 
 
 def filling(name: str) -> str:
@@ -230,13 +233,18 @@ def filling(name: str) -> str:
     second press of the saved filling (a double click, or a press Streamlit replays into
     the next run) matches no button any more, so it cannot save twice. (A double click on
     "Save" created two workshops.) The first filling keeps the plain name."""
-    count = st.session_state.get(f"_filling_{name}", 0)
+    count = filling_number(name)
     return name if not count else f"{name}_{count}"
 
 
+def filling_number(name: str) -> int:
+    """How many fillings of form ``name`` were saved (0 for the first): widget keys that
+    must be new for each filling can carry it."""
+    return st.session_state.get(f"_filling_{name}", 0)
+
+
 def filled(name: str) -> None:
-    slot = f"_filling_{name}"
-    st.session_state[slot] = st.session_state.get(slot, 0) + 1
+    _count_up(f"_filling_{name}")
 
 
 def form_key(name: str) -> str:

@@ -10,8 +10,9 @@ from typing import Any
 
 import streamlit as st
 
-from pages.canvas_parts import done_editing, editing_base, pick_model, pick_workshop
+from pages.canvas_parts import done_editing, editing_base, pick_model
 from pages.common import attempt, facilitator, flash, lang, plain, read, show_flash, tr
+from pages.meeting_pick import pick_workshop
 from workshop import canvas, evaluation
 from workshop.charts import evaluation as charts
 from workshop.evaluation import ENTRY_KINDS, FIELDS, NPS_GROUPS, NPS_MIN_ANSWERS, RATINGS

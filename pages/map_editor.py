@@ -11,6 +11,7 @@ from pages.common import (
     attempt,
     filled,
     filling,
+    filling_number,
     flash,
     form_key,
     lang,
@@ -60,7 +61,7 @@ def picture(view: MapView, *, key: str, highlight: Sequence[int] = (), height: i
 
 
 def factor_form(actor: Actor, view: MapView, *, item_id: int | None, title_key: str) -> None:
-    generation = st.session_state.get(f"_factor_generation_{view.id}", 0)
+    generation = filling_number(f"add_factor_{view.id}")
     with st.form(filling(f"add_factor_{view.id}")):
         st.markdown(f"**{tr(title_key)}**")
         left, right = st.columns([3, 2])
@@ -76,7 +77,6 @@ def factor_form(actor: Actor, view: MapView, *, item_id: int | None, title_key: 
             if saved is not None:
                 renew_form_key(f"factor_{view.id}")
                 filled(f"add_factor_{view.id}")
-                st.session_state[f"_factor_generation_{view.id}"] = generation + 1
                 flash(tr("maps.factor_added"))
                 st.rerun()
 

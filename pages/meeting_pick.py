@@ -11,20 +11,14 @@ import streamlit as st
 from pages.common import choose, chooser_key, facilitator, plain, read, tr
 from workshop import meetings, workshops
 from workshop.access import FacilitatorActor
-from workshop.workshops import WorkshopView
 
 LINK_PARAM = "meeting"
 
 
 def pick_meeting(me: FacilitatorActor) -> meetings.MeetingView:
     """The selected meeting (an open one first), or stop the page with guidance."""
-    mine = read(lambda s: workshops.list_workshops(s, me)) or []
-    if not mine:
-        st.info(tr("workshops.none_yet"))
-        st.page_link("pages/workshops.py", label=tr("nav.workshops"))
-        st.stop()
     _follow_link(me)
-    workshop_id = _pick_workshop(mine)
+    workshop_id = pick_workshop(me)
     plan = read(lambda s: meetings.list_meetings(s, me, workshop_id)) or []
     if not plan:
         st.info(tr("console.no_meetings"))
@@ -67,7 +61,14 @@ def _follow_link(me: FacilitatorActor) -> None:
         choose("meeting_id", found.id)
 
 
-def _pick_workshop(mine: list[WorkshopView]) -> int:
+def pick_workshop(me: FacilitatorActor) -> int:
+    """The workshop a facilitator page works on (shared by the pages), chosen in a box when
+    there are several; or stop the page with guidance when there is none."""
+    mine = read(lambda s: workshops.list_workshops(s, me)) or []
+    if not mine:
+        st.info(tr("workshops.none_yet"))
+        st.page_link("pages/workshops.py", label=tr("nav.workshops"))
+        st.stop()
     ids = [w.id for w in mine]
     current = st.session_state.get("workshop_id")
     if current not in ids:
@@ -85,4 +86,4 @@ def _pick_workshop(mine: list[WorkshopView]) -> int:
     return chosen
 
 
-__all__ = ["pick_meeting", "facilitator"]
+__all__ = ["pick_meeting", "pick_workshop", "facilitator"]

@@ -16,7 +16,6 @@ from pages.canvas_parts import (
     kind_name,
     link_text,
     pick_model,
-    pick_workshop,
     section_name,
     show_snapshot,
     type_name,
@@ -36,6 +35,7 @@ from pages.common import (
     show_flash,
     tr,
 )
+from pages.meeting_pick import pick_workshop
 from workshop import canvas, meetings, traceability
 from workshop.canvas import (
     CHILD_KINDS,

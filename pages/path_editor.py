@@ -14,6 +14,7 @@ from pages.common import (
     done,
     filled,
     filling,
+    filling_number,
     flash,
     form_key,
     lang,
@@ -119,7 +120,7 @@ def _step_fields(prefix: str, initial: StepInput | None) -> StepInput:
 
 
 def add_step_form(actor: Actor, path: PathView, *, item_id: int | None) -> None:
-    generation = st.session_state.get(f"_step_generation_{path.id}", 0)
+    generation = filling_number(f"add_step_{path.id}")
     with st.form(filling(f"add_step_{path.id}"), border=True):
         st.markdown(f"**{tr('paths.add_step')}**")
         step = _step_fields(f"new_step_{path.id}_{generation}", None)
@@ -136,7 +137,6 @@ def add_step_form(actor: Actor, path: PathView, *, item_id: int | None) -> None:
             if saved is not None:
                 renew_form_key(f"step_{path.id}")
                 filled(f"add_step_{path.id}")
-                st.session_state[f"_step_generation_{path.id}"] = generation + 1
                 flash(tr("paths.step_added"))
                 st.rerun()
 

@@ -7,6 +7,7 @@ the activity, so nobody is left without a group and nobody waits for the facilit
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from sqlalchemy import Column, Table, delete, func, select
@@ -93,7 +94,8 @@ def written_in_groups(session: Session, actor: Actor, item_id: int) -> GroupWork
     return GroupWork(kept, removed)
 
 
-def _group_references() -> list[tuple[Table, Column[int], bool]]:
+@functools.cache  # the schema does not change while the process runs
+def _group_references() -> tuple[tuple[Table, Column[int], bool], ...]:
     """Columns of other features that point at a group, and whether their rows are deleted
     with it (found in the schema, so a new feature's table counts without touching this
     module); members are the groups' own."""
@@ -105,7 +107,7 @@ def _group_references() -> list[tuple[Table, Column[int], bool]]:
         for key in table.foreign_keys:
             if key.column.table.name == WorkGroup.__tablename__:
                 found.append((table, key.parent, (key.ondelete or "").upper() == "CASCADE"))
-    return found
+    return tuple(found)
 
 
 def form_groups(session: Session, actor: Actor, item_id: int, *, size: int = 4,
